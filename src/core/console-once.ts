@@ -1,0 +1,13 @@
+const reportedKeys = new Set<string>();
+
+/** Logs a message the first time `key` is seen on this page; later calls are silent. */
+export function logOnce(level: "error" | "warn", key: string, ...args: unknown[]): void {
+  if (reportedKeys.has(key)) return;
+  reportedKeys.add(key);
+  console[level](...args);
+}
+
+/** Forgets what was logged, so a test can see the first message again. */
+export function resetLogOnce(): void {
+  reportedKeys.clear();
+}

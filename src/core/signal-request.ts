@@ -1,0 +1,88 @@
+import { FeedbackSubmitError } from "./errors";
+import { signalEndpoint } from "./endpoint";
+import type { ValidSignal } from "./signal";
+
+/** The `init` the transport passes to `fetch`: exactly the two headers the API expects. */
+export interface SignalRequestInit {
+  method: "POST";
+  headers: { "Content-Type": "application/json"; Authorization: string };
+  body: string;
+  keepalive?: boolean;
+  signal?: AbortSignal;
+}
+
+/** The part of a `Response` the client reads; anything may be missing. */
+export interface ResponseLike {
+  ok?: boolean;
+  status?: number;
+  statusText?: string;
+  headers?: { get(name: string): string | null } | null;
+}
+
+/** A `fetch` (or a test's or proxy's stand-in) called as `fetch(url, init)`. */
+export type FetchLike = (url: string, init: SignalRequestInit) => Promise<ResponseLike | undefined | null>;
+
+/** Where and as whom a signal is sent. */
+export interface SignalTarget {
+  apiKey: string;
+  project: string;
+  baseUrl: string;
+}
+
+/** A ready-to-send request: the same body on every attempt (same timestamp). */
+export interface SignalRequest {
+  url: string;
+  init: SignalRequestInit;
+}
+
+export function buildSignalRequest(target: SignalTarget, signal: ValidSignal): SignalRequest {
+  return {
+    url: signalEndpoint(target.baseUrl, target.project),
+    init: {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${target.apiKey}` },
+      body: JSON.stringify(signal),
+    },
+  };
+}
+
+/** What one attempt came to. Delivery decides from this whether to try again. */
+export type AttemptOutcome =
+  | { delivered: true }
+  | { delivered: false; error: FeedbackSubmitError; status: number | undefined; retryAfterHeader: string | null };
+
+/** Reads a response that may lack `ok`, `status` or `headers`; never throws. */
+export function readAttemptOutcome(response: ResponseLike | undefined | null): AttemptOutcome {
+  if (response == null || typeof response !== "object") {
+    return { delivered: false, error: new FeedbackSubmitError("no response"), status: undefined, retryAfterHeader: null };
+  }
+  const status = typeof response.status === "number" ? response.status : undefined;
+  const ok = typeof response.ok === "boolean" ? response.ok : status !== undefined && status >= 200 && status < 300;
+  if (ok) return { delivered: true };
+  const statusText = response.statusText || (status !== undefined ? `HTTP ${status}` : "no status");
+  let retryAfterHeader: string | null = null;
+  try {
+    retryAfterHeader = response.headers?.get?.("Retry-After") ?? null;
+  } catch {
+    retryAfterHeader = null;
+  }
+  return { delivered: false, error: new FeedbackSubmitError(statusText, status), status, retryAfterHeader };
+}
+
+/**
+ * Sends one attempt. The default transport looks `globalThis.fetch` up now,
+ * so a polyfill or test double installed later is used.
+ * Rejects only when the request itself fails (network error, abort).
+ */
+export async function attemptSignalRequest(
+  request: SignalRequest,
+  fetchImpl?: FetchLike,
+  extraInit?: Pick<SignalRequestInit, "keepalive" | "signal">,
+): Promise<AttemptOutcome> {
+  const send: FetchLike | undefined = fetchImpl ?? (globalThis.fetch as unknown as FetchLike | undefined);
+  if (typeof send !== "function") {
+    throw new TypeError("No fetch available: pass the `fetch` prop to KeletProvider or install a fetch polyfill");
+  }
+  const init: SignalRequestInit = extraInit ? { ...request.init, ...extraInit } : request.init;
+  return readAttemptOutcome(await send(request.url, init));
+}

@@ -1,0 +1,24 @@
+import { useContext } from "react";
+import { logOnce } from "../core/console-once";
+import type { FeedbackFunction } from "../core/feedback-function";
+import { KeletContext } from "./KeletContext";
+
+const sendNowhere: FeedbackFunction = () => {
+  logOnce(
+    "warn",
+    "kelet:no-provider-signal",
+    '[kelet] A signal was sent outside any KeletProvider, so it went nowhere. Wrap your app in <KeletProvider apiKey="pk_..." project="...">.',
+  );
+  return Promise.resolve();
+};
+
+/**
+ * The nearest provider's `feedback(data)` function, for sending signals by hand.
+ * Outside a provider it returns a function that does nothing, resolves, and warns once.
+ */
+export function useKeletSignal(): FeedbackFunction {
+  return useContext(KeletContext)?.feedback ?? sendNowhere;
+}
+
+/** Alias of {@link useKeletSignal}, kept from 1.3. */
+export const useDefaultFeedbackHandler = useKeletSignal;

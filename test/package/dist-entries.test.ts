@@ -1,0 +1,52 @@
+// @vitest-environment node
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+function runNode(args: string[]): string {
+  return execFileSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+}
+
+describe("the built package", () => {
+  it("loads its ESM entry in plain Node and exports KeletProvider", () => {
+    const out = runNode(["--input-type=module", "-e", "const m = await import('@kelet-ai/feedback-ui'); console.log(typeof m.KeletProvider, typeof m.useKelet, typeof m.useKeletSignal)"]);
+    expect(out.trim()).toBe("function function function");
+  });
+
+  it("loads its CJS entry with require and exports KeletProvider", () => {
+    const out = runNode(["-e", "const m = require('@kelet-ai/feedback-ui'); console.log(typeof m.KeletProvider, typeof m.KeletContext)"]);
+    expect(out.trim()).toBe("function object");
+  });
+
+  it("starts every built file with the use client directive", () => {
+    for (const file of ["dist/index.js", "dist/index.cjs"]) {
+      expect(readFileSync(`${root}/${file}`, "utf8").startsWith('"use client";')).toBe(true);
+    }
+  });
+
+  it("renders on the server without touching browser globals", () => {
+    const out = runNode([
+      "--input-type=module",
+      "-e",
+      [
+        "const React = await import('react');",
+        "const { renderToString } = await import('react-dom/server');",
+        "const { KeletProvider } = await import('@kelet-ai/feedback-ui');",
+        "console.log(typeof window, renderToString(React.createElement(KeletProvider, { apiKey: 'pk_1', project: 'p' }, 'hi')));",
+      ].join(" "),
+    ]);
+    expect(out.trim()).toBe("undefined hi");
+  });
+});
+
+describe("the published tarball", () => {
+  it("holds only dist, README.md, LICENSE and package.json", () => {
+    const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" });
+    const [pack] = JSON.parse(out) as Array<{ files: Array<{ path: string }> }>;
+    const outsideDist = pack!.files.map((f) => f.path).filter((path) => !path.startsWith("dist/"));
+    expect(outsideDist.sort()).toEqual(["LICENSE", "README.md", "package.json"]);
+  });
+});
