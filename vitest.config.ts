@@ -1,11 +1,50 @@
+import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./test/support/chromium";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.{ts,tsx}"],
-    environment: "jsdom",
     restoreMocks: true,
     testTimeout: 15_000,
-    setupFiles: ["test/setup.ts"],
+    projects: [
+      {
+        // Behaviour in jsdom, HTTP against a real server on 127.0.0.1.
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.{ts,tsx}"],
+          exclude: ["test/browser/**", "test/e2e/**"],
+          environment: "jsdom",
+          setupFiles: ["test/setup.ts"],
+        },
+      },
+      {
+        // Components in real Chromium: focus, layout, accessibility scans.
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.browser.test.{ts,tsx}"],
+          setupFiles: ["test/setup.ts"],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS } }),
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
+      {
+        // Whole pages driven by playwright-core: lifecycle, tabs, network.
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.e2e.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -17,8 +17,9 @@ export interface ReceivedRequest {
 export type PlannedAnswer = number | { status: number; headers?: Record<string, string>; statusText?: string } | "hang";
 
 /**
- * A real HTTP server on 127.0.0.1 that records every request and answers
- * from a plan (then with 200 once the plan is used up).
+ * A real HTTP server on 127.0.0.1 that records every request (CORS
+ * preflights excepted) and answers from a plan (then with 200 once the plan
+ * is used up).
  */
 export interface SignalServer {
   /** e.g. `http://127.0.0.1:43123` */
@@ -40,6 +41,18 @@ export async function startSignalServer(): Promise<SignalServer> {
   const waiters: Array<() => void> = [];
 
   const server: Server = createServer((req, res) => {
+    // Pages under test live on another port: answer CORS like the real API.
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("Access-Control-Expose-Headers", "X-Session-ID, Retry-After");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
+        "Access-Control-Allow-Methods": "POST, OPTIONS",
+        "Access-Control-Allow-Headers": "Content-Type, Authorization",
+        "Access-Control-Max-Age": "600",
+      });
+      res.end();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
