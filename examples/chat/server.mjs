@@ -37,8 +37,9 @@ const SESSION_ID_PATTERN = /^[\w.:-]{1,128}$/;
  * @returns {DemoConfig}
  */
 export function configFromEnv(env) {
-  const apiKey = env.KELET_API_KEY?.trim();
-  const baseUrl = env.KELET_BASE_URL?.trim();
+  // An empty variable counts as unset.
+  const apiKey = env.KELET_API_KEY?.trim() || undefined;
+  const baseUrl = env.KELET_BASE_URL?.trim() || undefined;
   if (apiKey && !baseUrl) throw new Error("KELET_API_KEY is set but KELET_BASE_URL is not: set both to use a real Kelet API (e.g. KELET_BASE_URL=https://api.kelet.ai), or neither for the local inbox.");
   if (baseUrl && !apiKey) throw new Error("KELET_BASE_URL is set but KELET_API_KEY is not: set your project's publishable key (pk_...), or unset both for the local inbox.");
   if (apiKey?.startsWith("sk_")) throw new Error("KELET_API_KEY is a secret key (sk_...). The page runs in a browser, where a secret key must never go: use the publishable key (pk_...).");
@@ -100,6 +101,7 @@ function pageHtml(config) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Kelet feedback demo</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/app.css">
 <script id="demo-config" type="application/json">${json}</script>
 </head>

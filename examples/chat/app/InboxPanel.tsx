@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { DemoConfig } from "./config";
-import type { SentLog } from "./sent-log";
+import type { SentEntry, SentLog } from "./sent-log";
 
 /** One request the local inbox received (see examples/chat/inbox.mjs). */
 interface InboxRecord {
@@ -58,12 +58,12 @@ function SignalValue({ value }: { value: unknown }) {
   return <pre className="signal-value">{value.length > 400 ? `${value.slice(0, 400)}…` : value}</pre>;
 }
 
+const NO_ENTRIES: SentEntry[] = [];
+const noSubscription = () => () => {};
+
 export function InboxPanel({ config, sentLog }: { config: DemoConfig; sentLog: SentLog | null }) {
   const [records, setRecords] = useInboxRecords(config.mode === "inbox");
-  const sent = useSyncExternalStore(
-    sentLog?.subscribe ?? (() => () => {}),
-    sentLog?.entries ?? (() => []),
-  );
+  const sent = useSyncExternalStore(sentLog?.subscribe ?? noSubscription, sentLog?.entries ?? (() => NO_ENTRIES));
 
   if (config.mode === "kelet") {
     return (
