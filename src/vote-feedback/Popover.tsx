@@ -1,0 +1,66 @@
+import * as RadixPopover from "@radix-ui/react-popover";
+import { Slottable } from "@radix-ui/react-slot";
+import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import { composeEventHandlers } from "./compose-event-handlers";
+import { useVoteFeedbackContext } from "./context";
+import { VISUALLY_HIDDEN_STYLE } from "./visually-hidden";
+
+const DEFAULT_DESCRIPTION = "Tell us more about your vote. Press Control and Enter to send, or Escape to close.";
+
+export interface PopoverProps extends Omit<ComponentPropsWithoutRef<typeof RadixPopover.Content>, "role"> {
+  /**
+   * Render into `document.body` (Radix Portal), or into `{ container }`.
+   * Off by default: the popover renders next to the buttons.
+   */
+  portal?: boolean | { container?: Element | DocumentFragment | null };
+  /** The dialog's description for screen readers (visually hidden). */
+  description?: ReactNode;
+}
+
+/**
+ * The comment dialog: open after a downvote (or an upvote with
+ * `popoverOn="both"`), anchored to that button, labelled by it. Focus moves to
+ * the textarea on open, stays inside while open, and returns to the button on
+ * close. Escape and a press outside close it; Ctrl/Cmd+Enter submits.
+ * Renders nothing while closed; `data-state="open"|"closed"` drives animations.
+ */
+export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover(
+  { portal, description = DEFAULT_DESCRIPTION, children, onOpenAutoFocus, onCloseAutoFocus, onKeyDown, forceMount, ...contentProps },
+  forwardedRef,
+) {
+  const { ids, openedBy, submitting, actions } = useVoteFeedbackContext("VoteFeedback.Popover");
+  const content = (
+    <RadixPopover.Content
+      id={ids.popover}
+      aria-labelledby={actions.labelIdOf(openedBy) ?? ids[openedBy]}
+      data-submitting={submitting ? "" : undefined}
+      forceMount={forceMount}
+      {...contentProps}
+      ref={forwardedRef}
+      onOpenAutoFocus={composeEventHandlers(onOpenAutoFocus, (event) => {
+        if (actions.focusTextarea()) event.preventDefault();
+      })}
+      onCloseAutoFocus={composeEventHandlers(onCloseAutoFocus, (event) => {
+        event.preventDefault();
+        actions.returnFocus();
+      })}
+      onKeyDown={composeEventHandlers(onKeyDown, (event) => {
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          actions.submit();
+        }
+      })}
+    >
+      {/* With asChild the app's element becomes the dialog and the description goes inside it. */}
+      <Slottable>{children}</Slottable>
+      <RadixPopover.Description style={VISUALLY_HIDDEN_STYLE}>{description}</RadixPopover.Description>
+    </RadixPopover.Content>
+  );
+  if (!portal) return content;
+  return (
+    <RadixPopover.Portal forceMount={forceMount} container={typeof portal === "object" ? portal.container : undefined}>
+      {content}
+    </RadixPopover.Portal>
+  );
+});
+Popover.displayName = "VoteFeedback.Popover";
