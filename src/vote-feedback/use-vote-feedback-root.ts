@@ -59,15 +59,17 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackC
   const [reasons, setReasons] = useState<readonly string[]>([]);
   const [open, setOpen] = useState(false);
   const [openedBy, setOpenedBy] = useState<VoteKind>("downvote");
-  const [busyCount, setBusyCount] = useState(0);
-  const submitting = busyCount > 0;
   const text = controlledText ?? ownText;
 
   // A new session is a new answer: start over (state adjusted during render, no flash).
   const sessionKey = typeof props.session_id === "string" ? props.session_id : undefined;
   const [seenSessionKey, setSeenSessionKey] = useState(sessionKey);
+  // Sends in flight, per session: an old answer's send does not keep the new one busy.
+  const [busy, setBusy] = useState({ sessionKey, count: 0 });
+  const submitting = busy.sessionKey === sessionKey && busy.count > 0;
   if (sessionKey !== seenSessionKey) {
     setSeenSessionKey(sessionKey);
+    setBusy({ sessionKey, count: 0 });
     setUncontrolledVote(null);
     setOwnText(props.defaultText ?? "");
     setReasons([]);
@@ -77,8 +79,8 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackC
   // Handlers read the latest props and state here, so the actions object never changes.
   const latest = useRef({ props, providerSignal, reportFailure: provider?.reportFailure, isVoteControlled });
   latest.current = { props, providerSignal, reportFailure: provider?.reportFailure, isVoteControlled };
-  const state = useRef({ vote, text, reasons, open, openedBy, submitting });
-  state.current = { vote, text, reasons, open, openedBy, submitting };
+  const state = useRef({ vote, text, reasons, open, openedBy, submitting, sessionKey });
+  state.current = { vote, text, reasons, open, openedBy, submitting, sessionKey };
 
   const buttons = useRef<Record<VoteKind, HTMLElement | null>>({ upvote: null, downvote: null });
   const textarea = useRef<HTMLElement | null>(null);
@@ -115,17 +117,18 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackC
       } catch (error) {
         pending = Promise.reject(error);
       }
+      const sessionAtSend = state.current.sessionKey;
       let settled = false;
       const release = () => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         busyTimers.current.delete(timer);
-        setBusyCount((count) => count - 1);
+        setBusy((current) => (current.sessionKey === sessionAtSend ? { sessionKey: sessionAtSend, count: current.count - 1 } : current));
       };
       const timer = setTimeout(release, BUSY_STATE_MAX_MS);
       busyTimers.current.add(timer);
-      setBusyCount((count) => count + 1);
+      setBusy((current) => ({ sessionKey: sessionAtSend, count: (current.sessionKey === sessionAtSend ? current.count : 0) + 1 }));
       state.current.submitting = true;
       pending
         .then(undefined, (error: unknown) => {
