@@ -27,7 +27,7 @@ export function Widget({ popover, reasons, extra, session_id = "sess-1", ...root
       <VoteFeedback.Popover {...popover}>
         {reasons?.map((reason) => <VoteFeedback.Reason key={reason} value={reason} />)}
         <VoteFeedback.Textarea />
-        <VoteFeedback.SubmitButton>Send</VoteFeedback.SubmitButton>
+        <VoteFeedback.SubmitButton>{({ hasFeedback }) => (hasFeedback ? "Submit" : "Close")}</VoteFeedback.SubmitButton>
       </VoteFeedback.Popover>
       {extra}
     </VoteFeedback.Root>
