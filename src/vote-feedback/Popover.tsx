@@ -1,9 +1,12 @@
+import { FocusScope } from "@radix-ui/react-focus-scope";
 import * as RadixPopover from "@radix-ui/react-popover";
 import { Slottable } from "@radix-ui/react-slot";
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { composeEventHandlers } from "./compose-event-handlers";
 import { useVoteFeedbackContext } from "./context";
 import { VISUALLY_HIDDEN_STYLE } from "./visually-hidden";
+
+const preventDefault = (event: Event) => event.preventDefault();
 
 const DEFAULT_DESCRIPTION = "Tell us more about your vote. Press Control and Enter to send, or Escape to close.";
 
@@ -25,36 +28,43 @@ export interface PopoverProps extends Omit<ComponentPropsWithoutRef<typeof Radix
  * Renders nothing while closed; `data-state="open"|"closed"` drives animations.
  */
 export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover(
-  { portal, description = DEFAULT_DESCRIPTION, children, onOpenAutoFocus, onCloseAutoFocus, onKeyDown, forceMount, ...contentProps },
+  { portal, description = DEFAULT_DESCRIPTION, children, onOpenAutoFocus, onCloseAutoFocus, onKeyDown, onInteractOutside, forceMount, ...contentProps },
   forwardedRef,
 ) {
-  const { ids, openedBy, submitting, actions } = useVoteFeedbackContext("VoteFeedback.Popover");
+  const { ids, open, openedBy, submitting, actions } = useVoteFeedbackContext("VoteFeedback.Popover");
   const content = (
-    <RadixPopover.Content
-      id={ids.popover}
-      aria-labelledby={actions.labelIdOf(openedBy) ?? ids[openedBy]}
-      data-submitting={submitting ? "" : undefined}
-      forceMount={forceMount}
-      {...contentProps}
-      ref={forwardedRef}
-      onOpenAutoFocus={composeEventHandlers(onOpenAutoFocus, (event) => {
-        if (actions.focusTextarea()) event.preventDefault();
-      })}
-      onCloseAutoFocus={composeEventHandlers(onCloseAutoFocus, (event) => {
-        event.preventDefault();
-        actions.returnFocus();
-      })}
-      onKeyDown={composeEventHandlers(onKeyDown, (event) => {
-        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    // Tab and Shift+Tab cycle inside while open. The inner Radix scope moves focus in and back out.
+    <FocusScope asChild loop trapped={open} onMountAutoFocus={preventDefault} onUnmountAutoFocus={preventDefault}>
+      <RadixPopover.Content
+        id={ids.popover}
+        aria-labelledby={actions.labelIdOf(openedBy) ?? ids[openedBy]}
+        data-submitting={submitting ? "" : undefined}
+        forceMount={forceMount}
+        {...contentProps}
+        ref={forwardedRef}
+        onOpenAutoFocus={composeEventHandlers(onOpenAutoFocus, (event) => {
+          if (actions.focusTextarea()) event.preventDefault();
+        })}
+        onCloseAutoFocus={composeEventHandlers(onCloseAutoFocus, (event) => {
           event.preventDefault();
-          actions.submit();
-        }
-      })}
-    >
-      {/* With asChild the app's element becomes the dialog and the description goes inside it. */}
-      <Slottable>{children}</Slottable>
-      <RadixPopover.Description style={VISUALLY_HIDDEN_STYLE}>{description}</RadixPopover.Description>
-    </RadixPopover.Content>
+          actions.returnFocus();
+        })}
+        onInteractOutside={composeEventHandlers(onInteractOutside, (event) => {
+          // A press on the popover's own vote button toggles it there; do not also dismiss it here.
+          if (actions.anchorRef.current?.contains(event.target as Node)) event.preventDefault();
+        })}
+        onKeyDown={composeEventHandlers(onKeyDown, (event) => {
+          if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            actions.submit();
+          }
+        })}
+      >
+        {/* With asChild the app's element becomes the dialog and the description goes inside it. */}
+        <Slottable>{children}</Slottable>
+        <RadixPopover.Description style={VISUALLY_HIDDEN_STYLE}>{description}</RadixPopover.Description>
+      </RadixPopover.Content>
+    </FocusScope>
   );
   if (!portal) return content;
   return (

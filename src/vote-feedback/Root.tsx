@@ -13,8 +13,8 @@ export function Root(props: VoteFeedbackRootProps) {
   const context = useVoteFeedbackRoot(props);
   return (
     <VoteFeedbackContext.Provider value={context}>
-      {/* Modal: Radix keeps focus inside the open popover and hides the rest from screen readers. */}
-      <RadixPopover.Root open={context.open} onOpenChange={context.actions.setOpen} modal>
+      {/* Not Radix's modal mode: that locks page scroll and rewrites <body> padding. Popover traps focus itself. */}
+      <RadixPopover.Root open={context.open} onOpenChange={context.actions.setOpen}>
         <RadixPopover.Anchor virtualRef={context.actions.anchorRef as RefObject<HTMLElement>} />
         {props.children}
       </RadixPopover.Root>

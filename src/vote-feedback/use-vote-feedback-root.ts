@@ -143,14 +143,19 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackC
         const current = state.current;
         if (current.submitting) return;
         const { props: rootProps, isVoteControlled: controlled } = latest.current;
-        if (current.vote !== kind) {
+        const changed = current.vote !== kind;
+        if (changed) {
           current.vote = kind;
           if (!controlled) setUncontrolledVote(kind);
           send(() => buildVoteSignal(rootProps, kind));
           rootProps.onVoteChange?.(kind);
         }
-        // Pressing the chosen vote again sends nothing, but reopens its comment popover.
+        // Pressing the chosen vote again sends nothing; it toggles its comment popover.
         if (kind === "downvote" || (rootProps.popoverOn ?? "downvote") === "both") {
+          if (!changed && current.open && current.openedBy === kind) {
+            setOpen(false);
+            return;
+          }
           current.openedBy = kind;
           setOpenedBy(kind);
           setOpen(true);

@@ -87,6 +87,31 @@ describe("VoteFeedback in real Chromium", () => {
     await waitFor(() => expect(document.activeElement).toBe(downvote()));
   });
 
+  it("closes when I press the downvote button again, without sending another vote", async () => {
+    const received = renderWidget();
+    await openByClick();
+    await userEvent.click(downvote());
+    await waitFor(() => expect(dialog()).toBeNull());
+    expect(document.activeElement).toBe(downvote());
+    expect(received.map((signal) => signal.score)).toEqual([0]);
+  });
+
+  it("leaves the page scrollable and the page's own body styles alone while open", async () => {
+    document.body.style.padding = "24px";
+    document.body.style.height = "3000px";
+    try {
+      renderWidget();
+      const before = getComputedStyle(document.body);
+      const [padding, overflow] = [before.paddingLeft, before.overflow];
+      await openByClick();
+      const during = getComputedStyle(document.body);
+      expect(during.paddingLeft).toBe(padding);
+      expect(during.overflow).toBe(overflow);
+    } finally {
+      document.body.removeAttribute("style");
+    }
+  });
+
   it("keeps Tab and Shift+Tab inside the open popover", async () => {
     renderWidget();
     await openByClick();

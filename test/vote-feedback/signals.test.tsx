@@ -183,7 +183,7 @@ describe("reasons", () => {
   it("sends the reasons I chose in metadata.reasons and as the value when I wrote nothing", async () => {
     renderWidget({ reasons: ["Wrong", "Too long", "Rude"], metadata: { model: "m1" } });
     await downvoteAndWaitForTextarea();
-    const submit = () => screen.getByRole("button", { name: /feedback/ });
+    const submit = () => screen.getByRole("button", { name: /^(Submit feedback|Close without feedback)$/ });
     expect(submit().getAttribute("aria-label")).toBe("Close without feedback");
     fireEvent.click(screen.getByRole("button", { name: "Wrong" }));
     fireEvent.click(screen.getByRole("button", { name: "Too long" }));
