@@ -8,7 +8,7 @@ import { VISUALLY_HIDDEN_STYLE } from "./visually-hidden";
 
 const preventDefault = (event: Event) => event.preventDefault();
 
-const DEFAULT_DESCRIPTION = "Tell us more about your vote. Press Control and Enter to send, or Escape to close.";
+const DEFAULT_DESCRIPTION = "Tell us more about your vote. Press Control (or Command) and Enter to send, or Escape to close.";
 
 export interface PopoverProps extends Omit<ComponentPropsWithoutRef<typeof RadixPopover.Content>, "role"> {
   /**

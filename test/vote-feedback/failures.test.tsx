@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetLogOnce } from "../../src/core/console-once";
+import { BUSY_STATE_MAX_MS } from "../../src/vote-feedback/use-vote-feedback-root";
 import { startSignalServer, type SignalServer } from "../support/signal-server";
 import { Provider, Widget, downvote, installResizeObserverStub, upvote, type WidgetOptions } from "./widget";
 
@@ -149,5 +150,25 @@ describe("while a send is in flight", () => {
     await waitFor(() => expect(downvote().hasAttribute("data-submitting")).toBe(false));
     fireEvent.keyDown(textbox(), { key: "Enter", ctrlKey: true });
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  });
+});
+
+describe("a send that never settles", () => {
+  it("frees the buttons after BUSY_STATE_MAX_MS, so a stuck delivery never leaves the widget unusable", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const received: number[] = [];
+      render(<Widget onFeedback={(data) => { received.push(data.score!); return new Promise<void>(() => {}); }} />);
+      fireEvent.click(upvote());
+      expect(upvote().getAttribute("aria-disabled")).toBe("true");
+      await act(async () => { vi.advanceTimersByTime(BUSY_STATE_MAX_MS - 1); });
+      expect(upvote().getAttribute("aria-disabled")).toBe("true");
+      await act(async () => { vi.advanceTimersByTime(1); });
+      expect(upvote().hasAttribute("aria-disabled")).toBe(false);
+      fireEvent.click(downvote());
+      expect(received).toEqual([1, 0]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { useState } from "react";
+import { StrictMode, useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { FeedbackData } from "../../src/core/signal";
 import { VoteFeedback, type Vote } from "../../src/vote-feedback";
@@ -316,5 +316,51 @@ describe("onFeedback", () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
     expect(received).toEqual([{ session_id: "sess-1", kind: "feedback", source: "human", score: 1 }]);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("re-rendering", () => {
+  it("keeps my draft, my reasons and the open popover when the app re-renders with new inline props", async () => {
+    const received: FeedbackData[] = [];
+    const tree = (round: number) => (
+      <Widget
+        session_id="steady"
+        metadata={{ round }}
+        reasons={["Wrong"]}
+        onFeedback={(data) => void received.push(data)}
+        popover={{ style: { padding: round } }}
+      />
+    );
+    const view = render(tree(1));
+    await downvoteAndWaitForTextarea();
+    fireEvent.change(textbox(), { target: { value: "kept" } });
+    fireEvent.click(screen.getByRole("button", { name: "Wrong" }));
+    for (let round = 2; round < 6; round++) view.rerender(tree(round));
+    expect(screen.getByRole("dialog")).toBeTruthy();
+    expect((textbox() as HTMLTextAreaElement).value).toBe("kept");
+    expect(document.activeElement).toBe(textbox());
+    await waitFor(() => expect(downvote().hasAttribute("data-submitting")).toBe(false));
+    fireEvent.keyDown(textbox(), { key: "Enter", ctrlKey: true });
+    await waitFor(() => expect(received).toHaveLength(2));
+    // The latest props are used when the signal is built.
+    expect(received[1]).toMatchObject({ value: "kept", metadata: { round: 5, reasons: ["Wrong"] } });
+  });
+
+  it("sends each vote once under React.StrictMode", async () => {
+    render(
+      <StrictMode>
+        <Provider baseUrl={server.origin}>
+          <Widget />
+        </Provider>
+      </StrictMode>,
+    );
+    await downvoteAndWaitForTextarea();
+    fireEvent.change(textbox(), { target: { value: "strict" } });
+    await settle(1);
+    fireEvent.keyDown(textbox(), { key: "Enter", ctrlKey: true });
+    await waitFor(() => expect(document.activeElement).toBe(downvote()));
+    await settle(2);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(sent().map(({ score, value }) => ({ score, value }))).toEqual([{ score: 0, value: undefined }, { score: 0, value: "strict" }]);
   });
 });
