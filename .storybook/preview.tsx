@@ -15,6 +15,7 @@ const preview: Preview = {
   tags: ["autodocs"],
   parameters: {
     layout: "padded",
+    options: { storySort: { order: ["Introduction", "Components", "VoteFeedback", "*", "Patterns"] } },
     controls: { expanded: true, sort: "requiredFirst" },
     docs: { toc: true },
     // Accessibility violations fail the story's test, in the test run and in CI.

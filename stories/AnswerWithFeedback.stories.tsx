@@ -5,6 +5,17 @@ import { VoteFeedback } from "@kelet-ai/feedback-ui";
 import { inboxFor } from "../.storybook/story-inbox";
 import "./patterns.css";
 
+function ThumbIcon({ down = false }: { down?: boolean }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16" style={down ? { transform: "rotate(180deg)" } : undefined}>
+      <path
+        fill="currentColor"
+        d="M2 21h4V9H2v12zm20-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L13.17 1 6.59 7.59C6.22 7.95 6 8.45 6 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z"
+      />
+    </svg>
+  );
+}
+
 /** What the server answered: the text, and the `X-Session-ID` it ran the agent under. */
 function agentResponse(sessionId: string) {
   return new Response("The capital of Australia is Canberra, not Sydney.", { headers: { "X-Session-ID": sessionId } });
@@ -37,10 +48,14 @@ function AnswerWithFeedback({ serverSessionId, answerId }: AnswerProps) {
         <VoteFeedback.Root session_id={sessionIdOf(response)} trigger_name="user-vote" metadata={metadata}>
           <div className="vote-bar">
             <span>Was this helpful?</span>
-            <VoteFeedback.UpvoteButton className="vote-button">👍</VoteFeedback.UpvoteButton>
-            <VoteFeedback.DownvoteButton className="vote-button">👎</VoteFeedback.DownvoteButton>
+            <VoteFeedback.UpvoteButton className="vote-button">
+              <ThumbIcon />
+            </VoteFeedback.UpvoteButton>
+            <VoteFeedback.DownvoteButton className="vote-button">
+              <ThumbIcon down />
+            </VoteFeedback.DownvoteButton>
           </div>
-          <VoteFeedback.Popover className="popover">
+          <VoteFeedback.Popover className="popover" align="start" sideOffset={6}>
             <strong>What went wrong?</strong>
             <VoteFeedback.Textarea />
             <VoteFeedback.SubmitButton className="primary">Send feedback</VoteFeedback.SubmitButton>

@@ -31,7 +31,7 @@ export function AnswerFeedback({ sessionId, answerId }: { sessionId: string; ans
           <ThumbIcon down />
         </VoteFeedback.DownvoteButton>
       </div>
-      <VoteFeedback.Popover className="feedback-popover">
+      <VoteFeedback.Popover className="feedback-popover" side="bottom" align="start" sideOffset={6}>
         <p className="popover-title">What went wrong?</p>
         <VoteFeedback.Textarea className="feedback-textarea" />
         <div className="popover-actions">
