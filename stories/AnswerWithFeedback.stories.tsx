@@ -58,7 +58,7 @@ function AnswerWithFeedback({ serverSessionId, answerId }: AnswerProps) {
           <VoteFeedback.Popover className="popover" align="start" sideOffset={6}>
             <strong>What went wrong?</strong>
             <VoteFeedback.Textarea />
-            <VoteFeedback.SubmitButton className="primary">Send feedback</VoteFeedback.SubmitButton>
+            <VoteFeedback.SubmitButton className="primary">{({ hasFeedback }) => (hasFeedback ? "Submit feedback" : "Close")}</VoteFeedback.SubmitButton>
           </VoteFeedback.Popover>
         </VoteFeedback.Root>
       </div>
@@ -131,5 +131,17 @@ export const EscapeClosesWithoutExplanation: Story = {
     await userEvent.keyboard("{Escape}");
     await waitFor(() => expect(page.queryByRole("dialog")).not.toBeInTheDocument());
     expect(inboxFor(context).signals.map((signal) => signal.body.value)).toEqual([undefined]);
+  },
+};
+
+/** The popover left open with text in it, so the accessibility check scans the open dialog too. */
+export const PopoverOpen: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const page = within(canvasElement.ownerDocument.body);
+    await userEvent.click(canvas.getByRole("button", { name: "Downvote feedback" }));
+    await userEvent.type(await page.findByRole("textbox", { name: "Additional feedback" }), "Too vague.");
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Submit feedback" })).toHaveTextContent("Submit feedback");
   },
 };

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../support/browser-page";
@@ -46,6 +47,16 @@ async function waitForSignal(matches: (body: Record<string, unknown>, record: In
     if (Date.now() > deadline) throw new Error(`no matching signal arrived; the inbox holds ${JSON.stringify(await inbox(), null, 2)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Runs axe-core in the page and returns its violations, one line each. */
+async function accessibilityViolations(): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const { violations } = await axe.run();
+    return violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => JSON.stringify(node.target)).join(", ")})`);
+  });
 }
 
 async function sessionShownOnPage(): Promise<string> {
@@ -129,6 +140,13 @@ describe("the demo in real Chromium", () => {
     await page.waitForFunction((count) => document.querySelectorAll('[data-testid="inbox-signal"]').length === count, records.length);
     expect(demo.output().match(/\[inbox\] 200 /g)).toHaveLength(records.length);
     expect(pageErrors).toEqual([]);
+  });
+
+  it("has no accessibility violations with answers, the explanation popover, the draft and the inbox on screen", async () => {
+    await page.getByTestId("answer").first().getByRole("button", { name: "Downvote feedback" }).click();
+    await page.getByRole("textbox", { name: "Additional feedback" }).waitFor();
+    expect(await accessibilityViolations()).toEqual([]);
+    await page.keyboard.press("Escape");
   });
 
   it("starts a new conversation with a new session id, and its votes carry the new id", async () => {

@@ -35,7 +35,10 @@ export function AnswerFeedback({ sessionId, answerId }: { sessionId: string; ans
         <p className="popover-title">What went wrong?</p>
         <VoteFeedback.Textarea className="feedback-textarea" />
         <div className="popover-actions">
-          <VoteFeedback.SubmitButton className="primary-button">Send feedback</VoteFeedback.SubmitButton>
+          <VoteFeedback.SubmitButton className="primary-button">
+            {/* The visible text stays inside the part's accessible name ("Submit feedback" / "Close without feedback"). */}
+            {({ hasFeedback }) => (hasFeedback ? "Submit feedback" : "Close")}
+          </VoteFeedback.SubmitButton>
         </div>
       </VoteFeedback.Popover>
     </VoteFeedback.Root>
