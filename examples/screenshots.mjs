@@ -44,6 +44,7 @@ async function screenshotDemo() {
     await page.getByRole("button", { name: "Send", exact: true }).click();
     const second = page.getByTestId("answer").nth(1);
     await second.getByRole("button", { name: "Downvote feedback" }).click();
+    await page.getByRole("button", { name: "Too vague" }).click();
     await page.getByRole("textbox", { name: "Additional feedback" }).fill("It did not say whether weekends count.");
     // Let the debounced edits arrive, so the inbox shows them.
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="inbox-signal"]').length >= 6, undefined, { timeout: 15_000 });

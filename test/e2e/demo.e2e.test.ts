@@ -93,11 +93,12 @@ describe("the demo in real Chromium", () => {
     const explanation = page.getByRole("textbox", { name: "Additional feedback" });
     await explanation.waitFor();
     expect(await explanation.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.getByRole("button", { name: "Too vague" }).click();
     await explanation.fill("It did not say whether weekends count.");
     await page.getByRole("button", { name: "Submit feedback" }).click();
     const record = await waitForSignal((body) => body.value === "It did not say whether weekends count.");
     expect(record).toMatchObject({ status: 200, knownSession: true });
-    expect(record.body).toMatchObject({ session_id: sessionId, kind: "feedback", score: 0 });
+    expect(record.body).toMatchObject({ session_id: sessionId, kind: "feedback", score: 0, metadata: { reasons: ["Too vague"] } });
     await explanation.waitFor({ state: "detached" });
   });
 

@@ -12,6 +12,8 @@ function ThumbIcon({ down = false }: { down?: boolean }) {
   );
 }
 
+const REASONS = ["Wrong", "Too vague", "Too long", "Not what I asked"];
+
 /**
  * Thumbs up/down beside one AI answer, with an explanation popover on thumbs down.
  * `sessionId` is the id the server answered with in `X-Session-ID`, so the vote
@@ -33,6 +35,12 @@ export function AnswerFeedback({ sessionId, answerId }: { sessionId: string; ans
       </div>
       <VoteFeedback.Popover className="feedback-popover" side="bottom" align="start" sideOffset={6}>
         <p className="popover-title">What went wrong?</p>
+        {/* Chosen reasons travel with the explanation as metadata.reasons (and as the value when nothing is typed). */}
+        <div className="reasons">
+          {REASONS.map((reason) => (
+            <VoteFeedback.Reason key={reason} value={reason} className="reason" />
+          ))}
+        </div>
         <VoteFeedback.Textarea className="feedback-textarea" />
         <div className="popover-actions">
           <VoteFeedback.SubmitButton className="primary-button">
