@@ -8,3 +8,13 @@ export type { SignalErrorHandler } from "./core/report-failure";
 export type { FetchLike, ResponseLike, SignalRequestInit } from "./core/signal-request";
 export type { DomEventSnapshot } from "./core/dom-event-capture";
 export { SignalValidationError, FeedbackSubmitError, KeletConfigError } from "./core/errors";
+export { useFeedbackState, useFeedbackReducer } from "./feedback-state";
+export type {
+  FeedbackStateOptions,
+  DiffType,
+  FeedbackStateSetter,
+  FeedbackStateReturn,
+  FeedbackDispatch,
+  FeedbackReducerReturn,
+  FeedbackHandler,
+} from "./feedback-state";
