@@ -41,10 +41,13 @@ export class EditTracker<T> {
     this.awaitingFirstValue = read().options?.ignoreInitialNullish !== false && initial == null;
   }
 
-  private equal(a: T, b: T): boolean {
-    if (Object.is(a, b)) return true;
+  private equal(a: T, b: T, knownDistinct = false): boolean {
+    if (!knownDistinct && Object.is(a, b)) return true;
     const compareWith = this.read().options?.compareWith;
-    return compareWith ? compareWith(a, b) : structuralEqual(a, b);
+    if (compareWith) return compareWith(a, b);
+    // Two primitives that are not Object.is-equal differ: no second pass over a long string.
+    if (typeof a !== "object" || typeof b !== "object") return false;
+    return structuralEqual(a, b);
   }
 
   /** Records `next` as the new state, caused by `trigger` (else the default trigger). */
@@ -55,7 +58,7 @@ export class EditTracker<T> {
     const triggerName = trigger ?? options?.default_trigger_name ?? DEFAULT_TRIGGER_NAME;
     // Another trigger ends the running sequence before the new change applies.
     if (this.sequence && this.sequence.trigger !== triggerName) this.flush();
-    const changed = !this.equal(previous, next);
+    const changed = !this.equal(previous, next, true);
     this.current = next;
     if (!changed) return;
     if (this.awaitingFirstValue) {

@@ -95,8 +95,12 @@ function commonSuffixLength(a: string, b: string, prefix: number): number {
   return i;
 }
 
-/** Words (letters/digits, at most 8 units per token), runs of white space, and single other characters. */
-const TOKEN = /[\p{L}\p{N}_]{1,8}|\s+|[\s\S]/gu;
+/**
+ * A token is a word (letters/digits, at most 8 per token, so scripts without
+ * spaces still split) with the punctuation and white space after it, or a
+ * run of other characters.
+ */
+const TOKEN = /[\p{L}\p{N}_]{1,8}[^\p{L}\p{N}_\s]*\s*|[^\p{L}\p{N}_]+/gu;
 /** Tokens per sample window used to calibrate the estimate. */
 const SAMPLE_TOKENS = 400;
 const SAMPLE_WINDOWS = 4;
