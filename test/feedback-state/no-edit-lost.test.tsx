@@ -1,5 +1,5 @@
 import { act, render } from "@testing-library/react";
-import { StrictMode, useState } from "react";
+import { StrictMode, useState, type ReactElement } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { FeedbackData } from "../../src/core/signal";
 import { KeletContext, type KeletContextValue } from "../../src/provider/KeletContext";
@@ -32,7 +32,7 @@ function Editor({ log, setterOut, renders }: { log: FeedbackData[]; setterOut: {
   return <p>{text}</p>;
 }
 
-function renderEditor(wrap: (node: JSX.Element) => JSX.Element = (node) => node) {
+function renderEditor(wrap: (node: ReactElement) => ReactElement = (node) => node) {
   const log: FeedbackData[] = [];
   const setterOut: { current?: FeedbackStateSetter<string> } = {};
   const view = render(wrap(<Editor log={log} setterOut={setterOut} />));
