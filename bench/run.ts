@@ -10,7 +10,7 @@ import levenshteinReference from "fast-levenshtein";
 import { performance } from "node:perf_hooks";
 import { describeEdit, diffPercentage } from "../src/core/diff";
 import { exactWithin } from "../src/core/diff/levenshtein";
-import { EditTracker } from "../src/feedback-state/edit-tracker";
+import { createEditTracker } from "../src/feedback-state/edit-tracker";
 import { halfRewrite, prose, smallEdit } from "./texts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -95,7 +95,7 @@ const base = prose(100_000, 3);
 const KEYSTROKES = 20_000;
 const variants = Array.from({ length: 64 }, (_, i) => `${base.slice(0, 50_000)}${String.fromCharCode(97 + (i % 26))}${i}${base.slice(50_000)}`);
 let sent = 0;
-const tracker = new EditTracker<string>(base, () => ({ session_id: "bench", options: { debounceMs: 60_000 } }), () => sent++, () => {});
+const tracker = createEditTracker<string>(base, () => ({ session_id: "bench", options: { debounceMs: 60_000 } }), () => sent++, () => {});
 const perChange: number[] = [];
 for (let run = 0; run < 5; run++) {
   const start = performance.now();
@@ -103,7 +103,7 @@ for (let run = 0; run < 5; run++) {
   perChange.push(((performance.now() - start) * 1000) / KEYSTROKES);
 }
 const objectState = { title: "Draft", body: base, tags: ["a", "b"], updatedAt: new Date(0) };
-const objectTracker = new EditTracker<typeof objectState>(objectState, () => ({ session_id: "bench", options: { debounceMs: 60_000 } }), () => sent++, () => {});
+const objectTracker = createEditTracker<typeof objectState>(objectState, () => ({ session_id: "bench", options: { debounceMs: 60_000 } }), () => sent++, () => {});
 const objectVariants = variants.map((body) => ({ ...objectState, body }));
 const perObjectChange: number[] = [];
 for (let run = 0; run < 5; run++) {

@@ -11,111 +11,104 @@ export interface TrackerInputs<T> {
   options: FeedbackStateOptions<T> | undefined;
 }
 
-interface Sequence<T> {
-  trigger: string;
-  /** The state when the sequence began. */
-  baseline: T;
+export interface EditTracker<T> {
+  /** The latest state, ahead of React's render. */
+  readonly current: T;
+  /** Records `next` as the new state, caused by `trigger` (else the default trigger). */
+  change(next: T, trigger: string | undefined): void;
+  /** Ends the running sequence now, emitting its signal unless it ended where it began. */
+  flush(): void;
+  /** Stops the timer without emitting. */
+  dispose(): void;
 }
+
+export const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 /**
  * Turns state changes into edit signals, without React: changes with the
  * same trigger form a sequence that ends after `debounceMs` of quiet, when a
  * change with another trigger arrives, or on `flush()` (unmount, page hide).
  * Each sequence is diffed once, when it ends, against the state it began
- * from. Per change it does an equality check and restarts one timer.
+ * from. Per change it does one identity check and restarts one timer.
  */
-export class EditTracker<T> {
-  /** The latest state, ahead of React's render. */
-  current: T;
-  private sequence: Sequence<T> | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private awaitingFirstValue: boolean;
+export function createEditTracker<T>(
+  initial: T,
+  read: () => TrackerInputs<T>,
+  send: (signal: FeedbackData) => void,
+  report: (error: Error, signal: FeedbackData) => void,
+): EditTracker<T> {
+  let current = initial;
+  /** The running sequence: its trigger and the state it began from. */
+  let sequence: { trigger: string; baseline: T } | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let awaitingFirstValue = read().options?.ignoreInitialNullish !== false && initial == null;
 
-  constructor(
-    initial: T,
-    private readonly read: () => TrackerInputs<T>,
-    private readonly send: (signal: FeedbackData) => void,
-    private readonly report: (error: Error, signal: FeedbackData) => void,
-  ) {
-    this.current = initial;
-    this.awaitingFirstValue = read().options?.ignoreInitialNullish !== false && initial == null;
-  }
-
-  private equal(a: T, b: T, knownDistinct = false): boolean {
-    if (!knownDistinct && Object.is(a, b)) return true;
-    const compareWith = this.read().options?.compareWith;
+  /** Equality of two states already known not to be `Object.is`-equal. */
+  const equal = (a: T, b: T): boolean => {
+    const compareWith = read().options?.compareWith;
     if (compareWith) return compareWith(a, b);
-    // Two primitives that are not Object.is-equal differ: no second pass over a long string.
-    if (typeof a !== "object" || typeof b !== "object") return false;
-    return structuralEqual(a, b);
-  }
+    // Two primitives that are not identical differ: no second pass over a long string.
+    return typeof a === "object" && typeof b === "object" && structuralEqual(a, b);
+  };
 
-  /** Records `next` as the new state, caused by `trigger` (else the default trigger). */
-  change(next: T, trigger: string | undefined): void {
-    const previous = this.current;
-    if (Object.is(previous, next)) return;
-    const { options } = this.read();
-    const triggerName = trigger ?? options?.default_trigger_name ?? DEFAULT_TRIGGER_NAME;
-    // Another trigger ends the running sequence before the new change applies.
-    if (this.sequence && this.sequence.trigger !== triggerName) this.flush();
-    const changed = !this.equal(previous, next, true);
-    this.current = next;
-    if (!changed) return;
-    if (this.awaitingFirstValue) {
-      if (next == null) return;
-      // The first value after an initial null/undefined is the baseline, not an edit.
-      this.awaitingFirstValue = false;
-      return;
-    }
-    if (!this.sequence) this.sequence = { trigger: triggerName, baseline: previous };
-    this.restartTimer(options?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
-  }
+  const stopTimer = () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
 
-  private restartTimer(debounceMs: number): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flush();
-    }, debounceMs);
-  }
-
-  /** Ends the running sequence now, emitting its signal unless it ended where it began. */
-  flush(): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    const sequence = this.sequence;
-    if (!sequence) return;
-    this.sequence = null;
-    const before = sequence.baseline;
-    const after = this.current;
-    let signal: FeedbackData = { session_id: "", kind: "edit", source: "human", trigger_name: sequence.trigger };
+  const flush = () => {
+    stopTimer();
+    const ended = sequence;
+    if (!ended) return;
+    sequence = null;
+    const { baseline: before, trigger: trigger_name } = ended;
+    const after = current;
+    let signal: FeedbackData = { session_id: "", kind: "edit", source: "human", trigger_name };
     try {
-      if (this.equal(before, after)) return;
-      const { session_id, options } = this.read();
-      const { value, percentage } = describeEdit(before, after, options?.diffType ?? "git");
-      const score = options?.score;
+      if (Object.is(before, after) || equal(before, after)) return;
+      const { session_id, options = {} } = read();
+      const { value, percentage } = describeEdit(before, after, options.diffType);
+      const { score, metadata } = options;
       signal = {
         session_id: typeof session_id === "function" ? session_id(after) : session_id,
         kind: "edit",
         source: "human",
-        trigger_name: sequence.trigger,
+        trigger_name,
         score: typeof score === "function" ? score(before, after, percentage) : (score ?? (percentage <= 0.5 ? 1 : 0)),
         value,
         confidence: percentage,
       };
-      if (options?.metadata !== undefined) signal.metadata = options.metadata;
+      if (metadata !== undefined) signal.metadata = metadata;
     } catch (error) {
-      this.report(error instanceof Error ? error : new Error(String(error)), signal);
+      report(asError(error), signal);
       return;
     }
-    this.send(signal);
-  }
+    send(signal);
+  };
 
-  /** Stops the timer without emitting. */
-  dispose(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-  }
+  return {
+    get current() {
+      return current;
+    },
+    change(next, trigger) {
+      const previous = current;
+      if (Object.is(previous, next)) return;
+      const { options = {} } = read();
+      const triggerName = trigger ?? options.default_trigger_name ?? DEFAULT_TRIGGER_NAME;
+      // Another trigger ends the running sequence before the new change applies.
+      if (sequence && sequence.trigger !== triggerName) flush();
+      current = next;
+      if (equal(previous, next)) return;
+      if (awaitingFirstValue) {
+        // The first value after an initial null/undefined is the baseline, not an edit.
+        if (next != null) awaitingFirstValue = false;
+        return;
+      }
+      sequence ??= { trigger: triggerName, baseline: previous };
+      clearTimeout(timer);
+      timer = setTimeout(flush, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+    },
+    flush,
+    dispose: stopTimer,
+  };
 }

@@ -4,7 +4,7 @@ import { reportSignalFailure } from "../core/report-failure";
 import type { FeedbackData } from "../core/signal";
 import { KeletContext } from "../provider/KeletContext";
 import { useKeletSignal } from "../provider/useKeletSignal";
-import { EditTracker, type TrackerInputs } from "./edit-tracker";
+import { asError, createEditTracker, type EditTracker, type TrackerInputs } from "./edit-tracker";
 import type { FeedbackStateOptions, SessionIdSource } from "./types";
 
 /** Computes the next state from the latest one (ahead of React's render) and records it under `trigger`. */
@@ -45,12 +45,12 @@ export function useEditTracking<T>(
         return;
       }
       try {
-        Promise.resolve(own(signal)).catch((error: unknown) => report(error instanceof Error ? error : new Error(String(error)), signal));
+        Promise.resolve(own(signal)).catch((error: unknown) => report(asError(error), signal));
       } catch (error) {
-        report(error instanceof Error ? error : new Error(String(error)), signal);
+        report(asError(error), signal);
       }
     };
-    const instance = new EditTracker<T>(state, (): TrackerInputs<T> => latest.current, send, report);
+    const instance = createEditTracker<T>(state, (): TrackerInputs<T> => latest.current, send, report);
     const update: EditUpdate<T> = (compute, trigger) => {
       instance.change(compute(instance.current), trigger);
       const next = instance.current;
