@@ -93,12 +93,16 @@ export function createEditTracker<T>(
     change(next, trigger) {
       const previous = current;
       if (Object.is(previous, next)) return;
+      if (equal(previous, next)) {
+        // No change: nothing to report, and a running sequence goes on whatever the trigger.
+        current = next;
+        return;
+      }
       const { options = {} } = read();
       const triggerName = trigger ?? options.default_trigger_name ?? DEFAULT_TRIGGER_NAME;
       // Another trigger ends the running sequence before the new change applies.
       if (sequence && sequence.trigger !== triggerName) flush();
       current = next;
-      if (equal(previous, next)) return;
       if (awaitingFirstValue) {
         // The first value after an initial null/undefined is the baseline, not an edit.
         if (next != null) awaitingFirstValue = false;

@@ -168,6 +168,17 @@ describe("useFeedbackState", () => {
     expect(signals).toHaveLength(0);
   });
 
+  it("lets a running sequence go on when a change with another trigger leaves the state equal", () => {
+    const { set, signals } = setup({ text: "a" }, { debounceMs: 100 });
+    set({ text: "ab" }, "typing");
+    set({ text: "ab" }, "autosave");
+    expect(signals).toHaveLength(0);
+    set({ text: "abc" }, "typing");
+    vi.advanceTimersByTime(100);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]).toMatchObject({ trigger_name: "typing" });
+  });
+
   it("uses compareWith to decide what is a change", () => {
     const { set, signals } = setup({ text: "a", cursor: 0 }, { debounceMs: 100, compareWith: (x, y) => x.text === y.text });
     set({ text: "a", cursor: 1 });
