@@ -1,5 +1,4 @@
 import { useCallback, useRef } from "react";
-
 import type { FeedbackDispatch, FeedbackReducerReturn, FeedbackStateOptions, SessionIdSource } from "./types";
 import { useEditTracking } from "./useEditTracking";
 
