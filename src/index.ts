@@ -20,3 +20,13 @@ export type {
   VoteButtonState,
   Vote,
 } from "./vote-feedback";
+export { useFeedbackState, useFeedbackReducer } from "./feedback-state";
+export type {
+  FeedbackStateOptions,
+  DiffType,
+  FeedbackStateSetter,
+  FeedbackStateReturn,
+  FeedbackDispatch,
+  FeedbackReducerReturn,
+  FeedbackHandler,
+} from "./feedback-state";
