@@ -90,6 +90,9 @@ async function screenshotStorybookDocs() {
     // The VoteFeedback docs page, when its stories exist.
     const voteDocs = Object.keys(index.entries).find((id) => /vote-?feedback/.test(id) && id.endsWith("--docs"));
     if (voteDocs) shots.push(["storybook-votefeedback-docs.png", voteDocs]);
+    const hookDocs = Object.keys(index.entries).find((id) => /usefeedbackstate/.test(id) && id.endsWith("--docs"));
+    if (hookDocs) shots.push(["storybook-usefeedbackstate-docs.png", hookDocs]);
+    shots.push(["storybook-pattern-answer-docs.png", "patterns-ai-answer-with-feedback--docs"]);
     for (const [file, id] of shots) {
       await page.goto(`${storybook.url}?path=/docs/${id}`);
       const preview = page.frameLocator("#storybook-preview-iframe");
