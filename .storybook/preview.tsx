@@ -7,7 +7,7 @@ import "./preview.css";
 export interface KeletStoryParameters {
   /** Wrap the story in a KeletProvider whose signals land in the story's inbox (default true). */
   provider?: boolean;
-  /** Show the signals the story sent under it (default true). */
+  /** Show the signals the story sent under it (default false: stories that send through the global provider opt in). */
   showSignals?: boolean;
 }
 
@@ -15,7 +15,7 @@ const preview: Preview = {
   tags: ["autodocs"],
   parameters: {
     layout: "padded",
-    options: { storySort: { order: ["Introduction", "Components", "VoteFeedback", "*", "Patterns"] } },
+    options: { storySort: { order: ["Introduction", "KeletProvider", "VoteFeedback", "Hooks", "*", "Patterns"] } },
     controls: { expanded: true, sort: "requiredFirst" },
     docs: { toc: true },
     // Accessibility violations fail the story's test, in the test run and in CI.
@@ -33,7 +33,7 @@ const preview: Preview = {
       return (
         <KeletProvider apiKey="pk_storybook_demo" project="storybook" fetch={inbox.fetch}>
           <Story />
-          {options.showSignals === false ? null : <SentSignalsLog inbox={inbox} />}
+          {options.showSignals ? <SentSignalsLog inbox={inbox} /> : null}
         </KeletProvider>
       );
     },

@@ -83,7 +83,7 @@ async function screenshotStorybookDocs() {
   try {
     const page = await browser.newPage();
     const shots = [
-      ["storybook-keletprovider-docs.png", "components-keletprovider--docs"],
+      ["storybook-keletprovider-docs.png", "keletprovider--docs"],
       ["storybook-introduction.png", "introduction--docs"],
     ];
     const index = JSON.parse(readFileSync(join(storybookDir, "index.json"), "utf8"));

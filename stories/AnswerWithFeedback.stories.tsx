@@ -68,6 +68,7 @@ function AnswerWithFeedback({ serverSessionId, answerId }: AnswerProps) {
 
 const meta = {
   title: "Patterns/AI answer with feedback",
+  parameters: { kelet: { showSignals: true } },
   component: AnswerWithFeedback,
   args: { serverSessionId: "sess_8f2c41", answerId: "answer-1" },
 } satisfies Meta<typeof AnswerWithFeedback>;

@@ -64,6 +64,7 @@ function ChecklistPanel({ sessionId }: { sessionId: string }) {
 
 const meta = {
   title: "Patterns/Checklist on useFeedbackReducer",
+  parameters: { kelet: { showSignals: true } },
   component: Checklist,
   args: { sessionId: "sess_checklist_1", project: "support-checklist" },
 } satisfies Meta<typeof Checklist>;

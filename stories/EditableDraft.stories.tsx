@@ -34,6 +34,7 @@ function EditableDraft({ sessionId, debounceMs }: EditableDraftProps) {
 
 const meta = {
   title: "Patterns/Editable AI draft",
+  parameters: { kelet: { showSignals: true } },
   component: EditableDraft,
   args: { sessionId: "sess_draft_1", debounceMs: 400 },
 } satisfies Meta<typeof EditableDraft>;

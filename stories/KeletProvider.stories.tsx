@@ -27,9 +27,10 @@ function CopyAnswerButton({ sessionId, label = "Copy answer" }: { sessionId: str
 }
 
 const meta = {
-  title: "Components/KeletProvider",
+  title: "KeletProvider",
   component: KeletProvider,
   parameters: {
+    kelet: { showSignals: true },
     docs: {
       description: {
         component:
