@@ -161,4 +161,18 @@ describe("the demo in real Chromium", () => {
     const record = await waitForSignal((body) => body.session_id === after && body.kind === "feedback");
     expect(record).toMatchObject({ status: 200, knownSession: true });
   });
+
+  it("shows the usual mistakes where they land: a vote on an unknown session flagged, a non-pk key refused with 401", async () => {
+    await page.getByRole("button", { name: "Vote with a session id the server never saw" }).click();
+    const unknown = await waitForSignal((body, record) => record.status === 200 && !record.knownSession);
+    expect(unknown.body).toMatchObject({ kind: "feedback", score: 1 });
+    await page.getByText("no chat session has this id", { exact: false }).first().waitFor();
+
+    await page.getByRole("button", { name: "Vote with a key that is not a pk_ key" }).click();
+    await page.getByText(/refused: Failed to submit feedback/).waitFor();
+    const refused = (await inbox()).filter((record) => record.status === 401);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.reason).toMatch(/pk_ key/);
+    expect(demo.output()).toMatch(/\[inbox\] 401 demo-chat refused: not a publishable key/);
+  });
 });

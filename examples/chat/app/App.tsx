@@ -5,6 +5,7 @@ import { Checklist } from "./Checklist";
 import type { DemoConfig } from "./config";
 import { DraftEditor } from "./DraftEditor";
 import { InboxPanel } from "./InboxPanel";
+import { Mistakes } from "./Mistakes";
 import { createSentLog } from "./sent-log";
 import { createSessionId } from "./session";
 
@@ -86,6 +87,7 @@ export function App({ config }: { config: DemoConfig }) {
           <KeletProvider project={config.checklistProject}>
             <Checklist key={`checklist-${session.id}`} project={config.checklistProject} session={session} onServerSession={onServerSession} />
           </KeletProvider>
+          <Mistakes />
         </div>
         <InboxPanel config={config} sentLog={sentLog} />
       </main>
