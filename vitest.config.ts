@@ -1,6 +1,27 @@
+import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./test/support/chromium";
+
+const UNIT_INCLUDE = ["test/**/*.test.{ts,tsx}"];
+const UNIT_EXCLUDE = ["test/browser/**", "test/e2e/**", "test/fixtures/**"];
+
+// React 18 lives in its own folder (installed by the root `npm ci`), so react-dom 18 resolves react 18.
+const react18 = (path: string) => fileURLToPath(new URL(`./test/fixtures/react18/node_modules/${path}`, import.meta.url));
+const REACT_18_ALIASES = [
+  { find: /^react$/, replacement: react18("react/index.js") },
+  { find: /^react\/jsx-runtime$/, replacement: react18("react/jsx-runtime.js") },
+  { find: /^react\/jsx-dev-runtime$/, replacement: react18("react/jsx-dev-runtime.js") },
+  { find: /^react-dom$/, replacement: react18("react-dom/index.js") },
+  { find: /^react-dom\/client$/, replacement: react18("react-dom/client.js") },
+  { find: /^react-dom\/server$/, replacement: react18("react-dom/server.node.js") },
+  { find: /^react-dom\/test-utils$/, replacement: react18("react-dom/test-utils.js") },
+  // Its ESM build, inlined below, so its own react imports take the aliases too.
+  {
+    find: /^@testing-library\/react$/,
+    replacement: fileURLToPath(new URL("./node_modules/@testing-library/react/dist/@testing-library/react.esm.js", import.meta.url)),
+  },
+];
 
 export default defineConfig({
   test: {
@@ -12,10 +33,25 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["test/**/*.test.{ts,tsx}"],
-          exclude: ["test/browser/**", "test/e2e/**"],
+          include: UNIT_INCLUDE,
+          exclude: UNIT_EXCLUDE,
           environment: "jsdom",
           setupFiles: ["test/setup.ts"],
+          env: { VITEST_PROJECT_REACT: "19." },
+        },
+      },
+      {
+        // The same unit tests against React 18.
+        extends: true,
+        resolve: { alias: REACT_18_ALIASES },
+        test: {
+          name: "unit-react18",
+          include: UNIT_INCLUDE,
+          exclude: [...UNIT_EXCLUDE, "test/package/**"],
+          environment: "jsdom",
+          setupFiles: ["test/setup.ts"],
+          env: { VITEST_PROJECT_REACT: "18." },
+          server: { deps: { inline: [/@testing-library\/react/] } },
         },
       },
       {
