@@ -1,5 +1,6 @@
 import { useContext, useEffect, useMemo, useRef, type ReactNode } from "react";
 import { logOnce } from "../core/console-once";
+import { withDeliveryDiagnostics } from "../core/diagnostics";
 import { retainDomEventCapture } from "../core/dom-event-capture";
 import { isProduction } from "../core/environment";
 import { createFeedbackFunction } from "../core/feedback-function";
@@ -64,7 +65,8 @@ export function KeletProvider({ apiKey, project, baseUrl, onError, disabled, deb
             apiKey: config.apiKey,
             project: config.project,
             baseUrl: config.baseUrl,
-            fetch: transport,
+            // Development explains a 401/403/404 or a CORS failure; production passes straight through.
+            fetch: withDeliveryDiagnostics(transport, { baseUrl: config.baseUrl, project: config.project }),
           }),
     [problem, config.apiKey, config.project, config.baseUrl, transport],
   );
