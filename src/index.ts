@@ -8,3 +8,4 @@ export type { SignalErrorHandler } from "./core/report-failure";
 export type { FetchLike, ResponseLike, SignalRequestInit } from "./core/signal-request";
 export type { DomEventSnapshot } from "./core/dom-event-capture";
 export { SignalValidationError, FeedbackSubmitError, KeletConfigError } from "./core/errors";
+export { createSessionId, readSessionId, type SessionIdResponse } from "./core/session-id";
