@@ -70,6 +70,24 @@ export default defineConfig({
           },
         },
       },
+      // Installs and builds of real apps, and the size budgets: slow, so only with
+      // KELET_FIXTURES=1 (`npm run test:fixtures`, and .ci/run).
+      ...(process.env.KELET_FIXTURES === "1"
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "fixtures",
+                include: ["test/fixtures/**/*.test.ts"],
+                exclude: ["**/node_modules/**"],
+                environment: "node",
+                testTimeout: 600_000,
+                hookTimeout: 600_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
       {
         // Whole pages driven by playwright-core: lifecycle, tabs, network.
         extends: true,

@@ -2,10 +2,16 @@
  * Development-only messages for mistakes that otherwise fail silently: a
  * misconfigured integration looks exactly like a working one. Each cause is
  * reported once per page with the fix in the message; a production build
- * says nothing (these functions return at once).
+ * says nothing.
+ *
+ * Each function starts with the literal test `process.env.NODE_ENV === "production"`
+ * (not a helper call such as isProduction()): an app's bundler replaces
+ * `process.env.NODE_ENV`, folds the test to `true`, and drops the messages
+ * from its production bundle. Reading it bare is as safe as React itself,
+ * whose entry reads `process.env.NODE_ENV` too: wherever React loads, it is
+ * replaced or defined. It is read at call time, so tests can use `vi.stubEnv`.
  */
 import { logOnce } from "./console-once";
-import { isProduction } from "./environment";
 import type { FetchLike } from "./signal-request";
 
 /** Values that look like a session id but are a placeholder or a stringified nothing. */
@@ -20,7 +26,8 @@ const SESSION_ID_FIX =
 
 /** Warns (once per value) when `sessionId` is empty or a placeholder such as `"undefined"`. */
 export function checkSessionId(sessionId: unknown, where: string): void {
-  if (isProduction() || typeof sessionId !== "string") return;
+  if (process.env.NODE_ENV === "production") return;
+  if (typeof sessionId !== "string") return;
   const normalized = sessionId.trim().toLowerCase();
   if (!PLACEHOLDER_SESSION_IDS.has(normalized)) return;
   logOnce(
@@ -33,7 +40,7 @@ export function checkSessionId(sessionId: unknown, where: string): void {
 
 /** Warns once that `where` received a new `session_id` on each of its last renders. */
 export function reportUnstableSessionId(where: string, renders: number): void {
-  if (isProduction()) return;
+  if (process.env.NODE_ENV === "production") return;
   logOnce(
     "warn",
     `kelet:unstable-session-id:${where}`,
@@ -45,7 +52,7 @@ export function reportUnstableSessionId(where: string, renders: number): void {
 
 /** Warns once that `where` has neither `onFeedback` nor a `KeletProvider` above it. */
 export function reportNoSignalDestination(where: string): void {
-  if (isProduction()) return;
+  if (process.env.NODE_ENV === "production") return;
   logOnce(
     "warn",
     `kelet:no-destination:${where}`,
@@ -78,7 +85,7 @@ function originOf(url: string): string | undefined {
 
 /** Explains a 401, 403 or 404 from the API; other statuses are the delivery policy's business. */
 export function diagnoseApiStatus(status: number | undefined, url: string, target: DiagnosedTarget): void {
-  if (isProduction()) return;
+  if (process.env.NODE_ENV === "production") return;
   if (status === 401 || status === 403) {
     logOnce(
       "error",
@@ -106,7 +113,8 @@ function isNetworkError(error: unknown): boolean {
 
 /** Explains a request that failed before any answer when it went to another origin: almost always CORS. */
 export function diagnoseNetworkFailure(error: unknown, url: string): void {
-  if (isProduction() || !isNetworkError(error)) return;
+  if (process.env.NODE_ENV === "production") return;
+  if (!isNetworkError(error)) return;
   const page = pageOrigin();
   const target = originOf(url);
   if (page === undefined || target === undefined || target === page) return;

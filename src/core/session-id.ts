@@ -1,5 +1,4 @@
 import { logOnce } from "./console-once";
-import { isProduction } from "./environment";
 
 /** The response header the server sets to the id it passed to `agentic_session(session_id=...)`. */
 export const SESSION_ID_HEADER = "X-Session-ID";
@@ -76,7 +75,8 @@ export function readSessionId(response: SessionIdResponse | null | undefined): s
   }
   const sessionId = typeof value === "string" ? value.trim() : "";
   if (sessionId !== "") return sessionId;
-  if (!isProduction()) {
+  // Written out (not isProduction()) so app bundlers drop the message from production builds (see diagnostics.ts).
+  if (process.env.NODE_ENV !== "production") {
     const origin = crossOriginOf(response);
     if (origin !== undefined) {
       logOnce(

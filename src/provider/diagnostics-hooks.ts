@@ -1,6 +1,5 @@
 import { useContext, useEffect, useRef } from "react";
 import { checkSessionId, reportNoSignalDestination, reportUnstableSessionId, UNSTABLE_SESSION_ID_RENDERS } from "../core/diagnostics";
-import { isProduction } from "../core/environment";
 import { KeletContext } from "./KeletContext";
 
 /**
@@ -24,7 +23,9 @@ export function useSessionIdCheck(sessionId: unknown, partName: string): void {
   const previous = useRef<{ id: unknown; changedRenders: number } | null>(null);
   // Counted on commits, so StrictMode's double render of one update counts once.
   useEffect(() => {
-    if (isProduction() || typeof sessionId !== "string") return;
+    // Written out (not isProduction()) so app bundlers drop this from production builds (see core/diagnostics.ts).
+    if (process.env.NODE_ENV === "production") return;
+    if (typeof sessionId !== "string") return;
     checkSessionId(sessionId, partName);
     const last = previous.current;
     const changedRenders = last === null ? 0 : last.id !== sessionId ? last.changedRenders + 1 : 0;
