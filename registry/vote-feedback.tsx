@@ -26,6 +26,10 @@ export interface VoteFeedbackProps {
   metadata?: Record<string, unknown>;
   /** The comment box's placeholder. */
   placeholder?: string;
+  /** Quick reasons offered in the comment popover, e.g. ["Wrong", "Too long"]. */
+  reasons?: string[];
+  /** Also ask for a comment after an upvote. */
+  commentOnUpvote?: boolean;
   className?: string;
 }
 
@@ -37,9 +41,26 @@ const voteButton = cn(
   "data-[state=on]:bg-accent data-[state=on]:text-foreground",
 );
 
-export function VoteFeedback({ sessionId, onFeedback, triggerName, traceId, metadata, placeholder, className }: VoteFeedbackProps) {
+export function VoteFeedback({
+  sessionId,
+  onFeedback,
+  triggerName,
+  traceId,
+  metadata,
+  placeholder,
+  reasons = [],
+  commentOnUpvote = false,
+  className,
+}: VoteFeedbackProps) {
   return (
-    <Vote.Root session_id={sessionId} onFeedback={onFeedback} trigger_name={triggerName} trace_id={traceId} metadata={metadata}>
+    <Vote.Root
+      session_id={sessionId}
+      onFeedback={onFeedback}
+      trigger_name={triggerName}
+      trace_id={traceId}
+      metadata={metadata}
+      popoverOn={commentOnUpvote ? "both" : "downvote"}
+    >
       <div className={cn("relative inline-flex items-center gap-1", className)}>
         <Vote.UpvoteButton className={voteButton}>
           <ThumbsUp className="size-4" aria-hidden />
@@ -54,6 +75,21 @@ export function VoteFeedback({ sessionId, onFeedback, triggerName, traceId, meta
             "motion-reduce:animate-none",
           )}
         >
+          {reasons.length > 0 && (
+            <div className="flex flex-wrap gap-1.5">
+              {reasons.map((reason) => (
+                <Vote.Reason
+                  key={reason}
+                  value={reason}
+                  className={cn(
+                    "rounded-full border px-2.5 py-0.5 text-xs text-muted-foreground transition-colors",
+                    "hover:bg-accent hover:text-accent-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+                    "data-[state=on]:border-primary data-[state=on]:bg-primary data-[state=on]:text-primary-foreground",
+                  )}
+                />
+              ))}
+            </div>
+          )}
           <Vote.Textarea
             placeholder={placeholder}
             className={cn(
