@@ -22,11 +22,18 @@ describe("the shadcn registry (registry.json)", () => {
     expect(Array.isArray(registry.items)).toBe(true);
   });
 
-  it.each(registry.items.map((item: { name: string }) => [item.name, item]))("item %s matches the registry-item schema", (_name, item) => {
+  interface Item {
+    name: string;
+    type: string;
+    files: Array<{ path: string; type: string; target?: string }>;
+    [field: string]: unknown;
+  }
+  it.each((registry.items as Item[]).map((item) => ({ name: item.name, item })))("item $name matches the registry-item schema", ({ item }) => {
     expect(typeof item.name).toBe("string");
     expect(ITEM_TYPES).toContain(item.type);
     for (const field of STRING_ARRAYS) {
-      if (item[field] !== undefined) expect(item[field].every((value: unknown) => typeof value === "string")).toBe(true);
+      const values = item[field];
+      if (values !== undefined) expect(Array.isArray(values) && values.every((value: unknown) => typeof value === "string")).toBe(true);
     }
     for (const field of ["title", "description", "docs", "author"]) {
       if (item[field] !== undefined) expect(typeof item[field]).toBe("string");
