@@ -61,10 +61,17 @@ export function reportNoSignalDestination(where: string): void {
   );
 }
 
-/** Where a provider sends signals, for messages that say which setting to fix. */
-export interface DiagnosedTarget {
-  baseUrl: string;
-  project: string;
+/** The settings a signal URL was built from (`{baseUrl}/api/projects/{project}/signal`), for messages that say which to fix. */
+function targetOf(url: string): { baseUrl: string; project: string } {
+  const match = /^(.*)\/api\/projects\/([^/]*)\/signal$/.exec(url);
+  if (!match) return { baseUrl: url, project: "?" };
+  let project = match[2]!;
+  try {
+    project = decodeURIComponent(project);
+  } catch {
+    // Keep it as sent.
+  }
+  return { baseUrl: match[1]!, project };
 }
 
 function pageOrigin(): string | undefined {
@@ -84,8 +91,10 @@ function originOf(url: string): string | undefined {
 }
 
 /** Explains a 401, 403 or 404 from the API; other statuses are the delivery policy's business. */
-export function diagnoseApiStatus(status: number | undefined, url: string, target: DiagnosedTarget): void {
+export function diagnoseApiStatus(status: number | undefined, url: string): void {
   if (process.env.NODE_ENV === "production") return;
+  if (status !== 401 && status !== 403 && status !== 404) return;
+  const target = targetOf(url);
   if (status === 401 || status === 403) {
     logOnce(
       "error",
@@ -133,7 +142,7 @@ export function diagnoseNetworkFailure(error: unknown, url: string): void {
  * a 401/403/404 answer, or a cross-origin request that failed (CORS).
  * The response or error passes through untouched.
  */
-export function withDeliveryDiagnostics(transport: FetchLike, target: DiagnosedTarget): FetchLike {
+export function withDeliveryDiagnostics(transport: FetchLike): FetchLike {
   return async (url, init) => {
     let response: Awaited<ReturnType<FetchLike>>;
     try {
@@ -143,7 +152,7 @@ export function withDeliveryDiagnostics(transport: FetchLike, target: DiagnosedT
       throw error;
     }
     if (response != null && typeof response === "object" && typeof response.status === "number") {
-      diagnoseApiStatus(response.status, url, target);
+      diagnoseApiStatus(response.status, url);
     }
     return response;
   };

@@ -49,11 +49,13 @@ export function KeletProvider({ apiKey, project, baseUrl, onError, disabled, deb
   const latest = useRef({ onError, fetch, parent });
   latest.current = { onError, fetch, parent };
   // Own `fetch`, else the parent's, else `globalThis.fetch` looked up at send time.
+  // In development, a 401/403/404 answer or a CORS failure is explained on the console.
   const transport = useMemo<FetchLike>(
-    () => (url, init) => {
-      const own = latest.current.fetch ?? latest.current.parent?.fetch;
-      return own ? own(url, init) : (globalThis.fetch as unknown as FetchLike)(url, init);
-    },
+    () =>
+      withDeliveryDiagnostics((url, init) => {
+        const own = latest.current.fetch ?? latest.current.parent?.fetch;
+        return own ? own(url, init) : (globalThis.fetch as unknown as FetchLike)(url, init);
+      }),
     [],
   );
 
@@ -65,8 +67,7 @@ export function KeletProvider({ apiKey, project, baseUrl, onError, disabled, deb
             apiKey: config.apiKey,
             project: config.project,
             baseUrl: config.baseUrl,
-            // Development explains a 401/403/404 or a CORS failure; production passes straight through.
-            fetch: withDeliveryDiagnostics(transport, { baseUrl: config.baseUrl, project: config.project }),
+            fetch: transport,
           }),
     [problem, config.apiKey, config.project, config.baseUrl, transport],
   );
