@@ -9,3 +9,15 @@ export type { FetchLike, ResponseLike, SignalRequestInit } from "./core/signal-r
 export type { DomEventSnapshot } from "./core/dom-event-capture";
 export { SignalValidationError, FeedbackSubmitError, KeletConfigError } from "./core/errors";
 export { createSessionId, readSessionId, type SessionIdResponse } from "./core/session-id";
+export { VoteFeedback } from "./vote-feedback";
+export type {
+  VoteFeedbackRootProps,
+  UpvoteButtonProps,
+  DownvoteButtonProps,
+  PopoverProps,
+  TextareaProps,
+  SubmitButtonProps,
+  ReasonProps,
+  VoteButtonState,
+  Vote,
+} from "./vote-feedback";
