@@ -16,7 +16,7 @@ const REACT_18_ALIASES = [
   { find: /^react-dom\/client$/, replacement: react18("react-dom/client.js") },
   { find: /^react-dom\/server$/, replacement: react18("react-dom/server.node.js") },
   { find: /^react-dom\/test-utils$/, replacement: react18("react-dom/test-utils.js") },
-  // Its ESM build, inlined below, so its own react imports take the aliases too.
+  // Its ESM build (inlined below), not the CJS one Node would pick.
   {
     find: /^@testing-library\/react$/,
     replacement: fileURLToPath(new URL("./node_modules/@testing-library/react/dist/@testing-library/react.esm.js", import.meta.url)),
@@ -51,7 +51,20 @@ export default defineConfig({
           environment: "jsdom",
           setupFiles: ["test/setup.ts"],
           env: { VITEST_PROJECT_REACT: "18." },
-          server: { deps: { inline: [/@testing-library\/react/] } },
+          // Libraries that import react are inlined (ESM builds), so their react imports take the aliases too.
+          server: {
+            deps: {
+              inline: [
+                /@testing-library\/react/,
+                /@radix-ui\//,
+                /@floating-ui\/react-dom/,
+                /react-remove-scroll/,
+                /react-style-singleton/,
+                /use-callback-ref/,
+                /use-sidecar/,
+              ],
+            },
+          },
         },
       },
       {

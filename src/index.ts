@@ -21,3 +21,14 @@ export type {
   VoteButtonState,
   Vote,
 } from "./vote-feedback";
+// Each part under its own name too: a Next.js server component cannot dot into a client module
+// (`<VoteFeedback.Root>` there is undefined), but it can render these.
+export {
+  Root as VoteFeedbackRoot,
+  UpvoteButton as VoteFeedbackUpvoteButton,
+  DownvoteButton as VoteFeedbackDownvoteButton,
+  Popover as VoteFeedbackPopover,
+  Textarea as VoteFeedbackTextarea,
+  SubmitButton as VoteFeedbackSubmitButton,
+  Reason as VoteFeedbackReason,
+} from "./vote-feedback";

@@ -55,7 +55,8 @@ export function reportNoSignalDestination(where: string): void {
   if (process.env.NODE_ENV === "production") return;
   logOnce(
     "warn",
-    `kelet:no-destination:${where}`,
+    // The same key as useKeletSignal's send-time warning: one cause, one message per page.
+    "kelet:no-provider-signal",
     `[kelet] ${where} has no onFeedback handler and no KeletProvider above it, so its signals go nowhere. ` +
       `Wrap your app in <KeletProvider apiKey="pk_..." project="your-project">, or pass onFeedback to handle the signals yourself.`,
   );
