@@ -1,7 +1,7 @@
 // Size budgets of shared/spec/PERFORMANCE.md, checked by `npm run size` (size-limit, esbuild, min+gzip).
 // Each JS check is bundled as an app's production build would be: NODE_ENV is "production",
 // so development-only messages are dropped, and the listed packages stay external.
-const production = (config) => ({ ...config, define: { ...config.define, "process.env.NODE_ENV": '"production"' } });
+const production = (config) => ({ ...config, logLevel: "error", define: { ...config.define, "process.env.NODE_ENV": '"production"' } });
 
 export default [
   {

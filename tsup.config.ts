@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { transform } from "esbuild";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
 /** The opt-in theme, `@kelet-ai/feedback-ui/styles.css`: plain CSS, minified, no JS entry. */
 async function buildStyles(): Promise<void> {
@@ -10,16 +10,34 @@ async function buildStyles(): Promise<void> {
   await writeFile("dist/styles.css", code);
 }
 
-export default defineConfig({
-  entry: { index: "src/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
+const shared: Options = {
   sourcemap: true,
-  clean: true,
+  // `npm run build` empties dist first (prebuild): two builds write into it at once.
+  clean: false,
   target: "es2020",
   // Every output holds React code: Next.js App Router needs the directive
   // at the top of each file to import it from a server component.
   banner: { js: '"use client";' },
   external: ["react", "react-dom", "react/jsx-runtime"],
-  onSuccess: buildStyles,
-});
+};
+
+export default defineConfig([
+  {
+    ...shared,
+    // ESM: one file per source module (every module an entry, shared code split out), so an app's
+    // bundler drops whole modules it does not use: importing the hooks never pulls in the popover,
+    // whatever top-level statements (displayName, forwardRef) the parts' modules hold.
+    entry: ["src/**/*.{ts,tsx}", "!src/**/*.d.ts"],
+    format: ["esm"],
+    splitting: true,
+    dts: { entry: { index: "src/index.ts" } },
+    onSuccess: buildStyles,
+  },
+  {
+    ...shared,
+    // CJS: one file.
+    entry: { index: "src/index.ts" },
+    format: ["cjs"],
+    dts: { entry: { index: "src/index.ts" } },
+  },
+]);

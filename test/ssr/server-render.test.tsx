@@ -1,7 +1,20 @@
 // @vitest-environment node
 import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { KeletProvider, useDefaultFeedbackHandler, useKelet, useKeletSignal } from "../../src";
+import {
+  KeletProvider,
+  useDefaultFeedbackHandler,
+  useKelet,
+  useKeletSignal,
+  VoteFeedback,
+  VoteFeedbackDownvoteButton,
+  VoteFeedbackPopover,
+  VoteFeedbackReason,
+  VoteFeedbackRoot,
+  VoteFeedbackSubmitButton,
+  VoteFeedbackTextarea,
+  VoteFeedbackUpvoteButton,
+} from "../../src";
 import { useSessionIdCheck, useSignalDestinationCheck } from "../../src/provider/diagnostics-hooks";
 
 // Runs in the unit and unit-react18 projects: server rendering under React 19 and 18.
@@ -46,6 +59,31 @@ describe("server rendering with react-dom/server", () => {
       return <span>{typeof send}</span>;
     }
     expect(renderToString(<Orphan />)).toBe("<span>function</span>");
+    expect(consoleCalls).toEqual([]);
+  });
+
+  it("renders every VoteFeedback part, the popover forced open, with the package's names and the compound's", () => {
+    const html = renderToString(
+      <KeletProvider apiKey="pk_ssr" project="p">
+        <VoteFeedbackRoot session_id="ssr-1" defaultVote="downvote">
+          <VoteFeedbackUpvoteButton className="kelet-vote-button">Up</VoteFeedbackUpvoteButton>
+          <VoteFeedbackDownvoteButton className="kelet-vote-button">Down</VoteFeedbackDownvoteButton>
+          <VoteFeedbackPopover forceMount className="kelet-popover">
+            <VoteFeedbackReason value="Wrong" className="kelet-reason" />
+            <VoteFeedbackTextarea className="kelet-textarea" />
+            <VoteFeedbackSubmitButton className="kelet-submit">Send</VoteFeedbackSubmitButton>
+          </VoteFeedbackPopover>
+        </VoteFeedbackRoot>
+        <VoteFeedback.Root session_id="ssr-2">
+          <VoteFeedback.UpvoteButton>Up 2</VoteFeedback.UpvoteButton>
+        </VoteFeedback.Root>
+      </KeletProvider>,
+    );
+    expect(html).toMatch(/<button[^>]*aria-label="Downvote feedback"[^>]*data-state="on"/);
+    expect(html).toContain('role="dialog"');
+    expect(html).toMatch(/<textarea[^>]*placeholder="What did we miss\?"/);
+    expect(html).toMatch(/<button[^>]*data-state="off"[^>]*>Wrong<\/button>/);
+    expect(html).toContain("Up 2");
     expect(consoleCalls).toEqual([]);
   });
 });
