@@ -1,7 +1,25 @@
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./test/support/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./test/support/chromium.ts";
+
+// Pre-bundled before the browser project starts: discovering them mid-run makes
+// Vite reload the page and fail the first run on a fresh clone.
+const BROWSER_DEPENDENCIES = [
+  "react",
+  "react/jsx-runtime",
+  "react/jsx-dev-runtime",
+  "react-dom",
+  "react-dom/client",
+  "@testing-library/react",
+  "@radix-ui/primitive",
+  "@radix-ui/react-compose-refs",
+  "@radix-ui/react-focus-scope",
+  "@radix-ui/react-popover",
+  "@radix-ui/react-slot",
+  "@radix-ui/react-use-layout-effect",
+  "axe-core",
+];
 
 const UNIT_INCLUDE = ["test/**/*.test.{ts,tsx}"];
 const UNIT_EXCLUDE = ["test/browser/**", "test/e2e/**", "test/fixtures/**"];
@@ -70,6 +88,7 @@ export default defineConfig({
       {
         // Components in real Chromium: focus, layout, accessibility scans.
         extends: true,
+        optimizeDeps: { include: BROWSER_DEPENDENCIES },
         test: {
           name: "browser",
           include: ["test/browser/**/*.browser.test.{ts,tsx}"],

@@ -2,7 +2,7 @@ import { FocusScope } from "@radix-ui/react-focus-scope";
 import * as RadixPopover from "@radix-ui/react-popover";
 import { Slottable } from "@radix-ui/react-slot";
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from "react";
-import { composeEventHandlers } from "./compose-event-handlers";
+import { composeEventHandlers } from "@radix-ui/primitive";
 import { useVoteFeedbackContext } from "./context";
 import { VISUALLY_HIDDEN_STYLE } from "./visually-hidden";
 

@@ -1,6 +1,6 @@
 import { Slot } from "@radix-ui/react-slot";
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from "react";
-import { composeEventHandlers } from "./compose-event-handlers";
+import { composeEventHandlers } from "@radix-ui/primitive";
 import { useVoteFeedbackContext } from "./context";
 
 export interface ReasonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "children" | "value"> {

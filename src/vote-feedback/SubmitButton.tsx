@@ -1,7 +1,7 @@
 import { Slot } from "@radix-ui/react-slot";
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from "react";
 import { hasExplanation } from "./build-signal";
-import { composeEventHandlers } from "./compose-event-handlers";
+import { composeEventHandlers } from "@radix-ui/primitive";
 import { useVoteFeedbackContext } from "./context";
 
 export interface SubmitButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "children"> {

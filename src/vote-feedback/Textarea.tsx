@@ -1,8 +1,8 @@
 import { forwardRef, type ChangeEvent, type TextareaHTMLAttributes } from "react";
-import { composeEventHandlers } from "./compose-event-handlers";
-import { useComposedRefs } from "./compose-refs";
+import { composeEventHandlers } from "@radix-ui/primitive";
+import { useComposedRefs } from "@radix-ui/react-compose-refs";
 import { useVoteFeedbackContext } from "./context";
-import { useIsomorphicLayoutEffect } from "./use-isomorphic-layout-effect";
+import { useLayoutEffect as useIsomorphicLayoutEffect } from "@radix-ui/react-use-layout-effect";
 
 /**
  * Props of `VoteFeedback.Textarea`: every `<textarea>` attribute. Give `value`

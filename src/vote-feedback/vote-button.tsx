@@ -1,7 +1,7 @@
 import { Slot } from "@radix-ui/react-slot";
 import { forwardRef, useCallback, type ButtonHTMLAttributes, type ReactNode } from "react";
-import { composeEventHandlers } from "./compose-event-handlers";
-import { useComposedRefs } from "./compose-refs";
+import { composeEventHandlers } from "@radix-ui/primitive";
+import { useComposedRefs } from "@radix-ui/react-compose-refs";
 import { useVoteFeedbackContext, type VoteKind } from "./context";
 
 /** What a vote button's render-prop `children` receives. */
