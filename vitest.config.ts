@@ -49,6 +49,13 @@ export default defineConfig({
       {
         // Behaviour in jsdom, HTTP against a real server on 127.0.0.1.
         extends: true,
+        // What a shadcn app provides to registry/vote-feedback.tsx (test/registry).
+        resolve: {
+          alias: {
+            "@/lib/utils": fileURLToPath(new URL("./registry/type-shims/utils.ts", import.meta.url)),
+            "lucide-react": fileURLToPath(new URL("./test/registry/lucide-react-stub.tsx", import.meta.url)),
+          },
+        },
         test: {
           name: "unit",
           include: UNIT_INCLUDE,
