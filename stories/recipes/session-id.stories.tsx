@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
-import { createSessionId, KeletProvider, readSessionId, useKeletSignal, type FeedbackData } from "../../src";
+import { createSessionId, readSessionId, VoteFeedback, type FeedbackData } from "../../src";
 
 /**
  * Recipe: link a vote to the server's trace. The client makes an id, the
@@ -19,19 +19,11 @@ function Chat({ onSignal }: { onSignal: (signal: FeedbackData) => void }) {
   // One id per conversation, created once (not on every render).
   const [clientId] = useState(() => createSessionId());
   const [answer, setAnswer] = useState<{ text: string; sessionId: string } | null>(null);
-  const feedback = useKeletSignal();
 
   async function ask() {
     const response = await askServer("What is the capital of France?", clientId);
     const { answer: text } = (await response.json()) as { answer: string };
     setAnswer({ text, sessionId: readSessionId(response) ?? clientId });
-  }
-
-  function vote(score: number) {
-    if (!answer) return;
-    const signal: FeedbackData = { session_id: answer.sessionId, score, trigger_name: "user-vote" };
-    onSignal(signal);
-    void feedback(signal);
   }
 
   return (
@@ -45,36 +37,28 @@ function Chat({ onSignal }: { onSignal: (signal: FeedbackData) => void }) {
           <p>
             <small>X-Session-ID: {answer.sessionId}</small>
           </p>
-          <div className="kelet-vote">
-            <button type="button" className="kelet-vote-button" aria-label="Upvote feedback" onClick={() => vote(1)}>
-              👍
-            </button>
-            <button type="button" className="kelet-vote-button" aria-label="Downvote feedback" onClick={() => vote(0)}>
-              👎
-            </button>
-          </div>
+          {/* The story shows each signal in the Actions panel instead of sending it (onFeedback). */}
+          <VoteFeedback.Root session_id={answer.sessionId} onFeedback={onSignal} trigger_name="user-vote">
+            <VoteFeedback.UpvoteButton>👍</VoteFeedback.UpvoteButton>
+            <VoteFeedback.DownvoteButton>👎</VoteFeedback.DownvoteButton>
+            <VoteFeedback.Popover>
+              <VoteFeedback.Textarea />
+              <VoteFeedback.SubmitButton>Send</VoteFeedback.SubmitButton>
+            </VoteFeedback.Popover>
+          </VoteFeedback.Root>
         </>
       )}
     </div>
   );
 }
 
-function SessionIdRecipe({ onSignal }: { onSignal: (signal: FeedbackData) => void }) {
-  // `disabled`: the story sends nothing; the Actions panel shows each signal instead.
-  return (
-    <KeletProvider apiKey="pk_storybook" project="storybook" disabled>
-      <Chat onSignal={onSignal} />
-    </KeletProvider>
-  );
-}
-
 const meta = {
   title: "Recipes/Session id from the server",
-  component: SessionIdRecipe,
+  component: Chat,
   args: { onSignal: () => {} },
   argTypes: { onSignal: { action: "signal" } },
   parameters: { layout: "centered" },
-} satisfies Meta<typeof SessionIdRecipe>;
+} satisfies Meta<typeof Chat>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
