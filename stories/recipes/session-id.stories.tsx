@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
-import { createSessionId, readSessionId, VoteFeedback, type FeedbackData } from "../../src";
+import { createSessionId, readSessionId, VoteFeedback, type FeedbackData } from "@kelet-ai/feedback-ui";
 
 /**
  * Recipe: link a vote to the server's trace. The client makes an id, the
