@@ -26,8 +26,14 @@ beforeEach(async () => {
   await tab.emulateMedia({ reducedMotion: "reduce" });
   await tab.goto(page.url);
   await tab.addStyleTag({ content: THEME });
-  await tab.locator("#plain .kelet-popover").waitFor();
+  await tab.locator("#plain .kelet-upvote").waitFor();
 });
+
+/** Opens a widget's comment popover: its upvote is already chosen, and popoverOn="both" makes pressing it again open the popover. */
+async function openPopover(id: string): Promise<void> {
+  await tab.locator(`#${id} .kelet-upvote`).click();
+  await tab.locator(`#${id} .kelet-popover[data-state="open"]`).waitFor();
+}
 
 function style(selector: string, property: string): Promise<string> {
   return tab.locator(selector).first().evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
@@ -35,6 +41,7 @@ function style(selector: string, property: string): Promise<string> {
 
 describe("the default theme (styles.css) in real Chromium", () => {
   it("is light by default and dark when the system prefers dark", async () => {
+    await openPopover("plain");
     await tab.emulateMedia({ colorScheme: "light" });
     expect(await style("#plain .kelet-popover", "background-color")).toBe(WHITE);
     await tab.emulateMedia({ colorScheme: "dark" });
@@ -43,13 +50,18 @@ describe("the default theme (styles.css) in real Chromium", () => {
 
   it("follows data-theme on an ancestor whatever the system prefers", async () => {
     await tab.emulateMedia({ colorScheme: "light" });
+    await openPopover("forced-dark");
     expect(await style("#forced-dark .kelet-popover", "background-color")).toBe(DARK_BG);
     await tab.emulateMedia({ colorScheme: "dark" });
+    await tab.keyboard.press("Escape");
+    await openPopover("forced-light");
     expect(await style("#forced-light .kelet-popover", "background-color")).toBe(WHITE);
   });
 
   it("colours the selected vote and reason from their data-state", async () => {
     await tab.emulateMedia({ colorScheme: "light" });
+    await openPopover("plain");
+    await tab.locator("#plain .kelet-reason").click();
     expect(await style("#plain .kelet-upvote", "color")).toBe("rgb(22, 163, 74)");
     expect(await style("#plain .kelet-downvote", "color")).toBe("rgb(113, 113, 122)");
     expect(await style("#plain .kelet-reason", "background-color")).toBe("rgb(37, 99, 235)");
@@ -57,6 +69,7 @@ describe("the default theme (styles.css) in real Chromium", () => {
 
   it("lets the app override colours, radius and spacing with --kelet-* properties", async () => {
     await tab.addStyleTag({ content: ":root { --kelet-accent: rgb(1, 2, 3); --kelet-radius: 3px; --kelet-pad: 20px; }" });
+    await openPopover("plain");
     expect(await style("#plain .kelet-submit", "background-color")).toBe("rgb(1, 2, 3)");
     expect(await style("#plain .kelet-popover", "border-top-left-radius")).toBe("3px");
     expect(await style("#plain .kelet-popover", "padding-top")).toBe("20px");
@@ -71,6 +84,7 @@ describe("the default theme (styles.css) in real Chromium", () => {
   });
 
   it("animates the popover only when reduced motion is not requested", async () => {
+    await openPopover("plain");
     await tab.emulateMedia({ reducedMotion: "no-preference" });
     expect(await style("#plain .kelet-popover", "animation-name")).toBe("kelet-in");
     await tab.emulateMedia({ reducedMotion: "reduce" });

@@ -1,28 +1,23 @@
 import { createRoot } from "react-dom/client";
+import { VoteFeedback } from "../../../src/vote-feedback";
 
-/** The parts' markup with the documented classes and data attributes, themed by styles.css (added by the test). */
+/** The real parts with the documented classes, themed by styles.css (added by the test). */
 function Widget({ id }: { id: string }) {
   return (
-    <div id={id}>
-      <div className="kelet-vote">
-        <button type="button" className="kelet-vote-button kelet-upvote" data-state="on" aria-label="Upvote feedback">
-          +
-        </button>
-        <button type="button" className="kelet-vote-button kelet-downvote" data-state="off" aria-label="Downvote feedback">
-          -
-        </button>
-      </div>
-      <div className="kelet-popover" data-state="open" role="dialog">
-        <div className="kelet-reasons">
-          <button type="button" className="kelet-reason" data-state="on">
-            Wrong
-          </button>
+    <div id={id} style={{ paddingBottom: 220 }}>
+      <VoteFeedback.Root session_id={`theme-${id}`} defaultVote="upvote" popoverOn="both" onFeedback={() => {}}>
+        <div className="kelet-vote">
+          <VoteFeedback.UpvoteButton className="kelet-vote-button kelet-upvote">+</VoteFeedback.UpvoteButton>
+          <VoteFeedback.DownvoteButton className="kelet-vote-button kelet-downvote">-</VoteFeedback.DownvoteButton>
         </div>
-        <textarea className="kelet-textarea" aria-label="Additional feedback" />
-        <button type="button" className="kelet-submit">
-          Submit
-        </button>
-      </div>
+        <VoteFeedback.Popover className="kelet-popover">
+          <div className="kelet-reasons">
+            <VoteFeedback.Reason className="kelet-reason" value="Wrong" />
+          </div>
+          <VoteFeedback.Textarea className="kelet-textarea" />
+          <VoteFeedback.SubmitButton className="kelet-submit">Send</VoteFeedback.SubmitButton>
+        </VoteFeedback.Popover>
+      </VoteFeedback.Root>
     </div>
   );
 }
