@@ -5,10 +5,9 @@ const production = (config) => ({ ...config, logLevel: "error", define: { ...con
 
 export default [
   {
-    // Switch to "{ KeletProvider, useFeedbackState }" when src/feedback-state lands.
-    name: "an app importing only KeletProvider + useKeletSignal (react external; useFeedbackState once it lands)",
+    name: "an app importing only KeletProvider + useFeedbackState (react external)",
     path: "dist/index.js",
-    import: "{ KeletProvider, useKeletSignal }",
+    import: "{ KeletProvider, useFeedbackState }",
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,

@@ -32,3 +32,13 @@ export {
   SubmitButton as VoteFeedbackSubmitButton,
   Reason as VoteFeedbackReason,
 } from "./vote-feedback";
+export { useFeedbackState, useFeedbackReducer } from "./feedback-state";
+export type {
+  FeedbackStateOptions,
+  DiffType,
+  FeedbackStateSetter,
+  FeedbackStateReturn,
+  FeedbackDispatch,
+  FeedbackReducerReturn,
+  FeedbackHandler,
+} from "./feedback-state";
