@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   KeletProvider,
   useDefaultFeedbackHandler,
+  useFeedbackReducer,
+  useFeedbackState,
   useKelet,
   useKeletSignal,
   VoteFeedback,
@@ -29,9 +31,12 @@ function HookUser() {
   const { project } = useKelet();
   const send = useKeletSignal();
   const legacy = useDefaultFeedbackHandler();
+  const [draft] = useFeedbackState("draft", "ssr-session");
+  const [count] = useFeedbackReducer((n: number, _action: { type: "inc" }) => n + 1, 2, "ssr-session");
   useSignalDestinationCheck(false, "VoteFeedback.Root");
   useSessionIdCheck("ssr-session", "VoteFeedback.Root");
-  return <output data-project={project}>{typeof send === "function" && typeof legacy === "function" ? "ready" : "broken"}</output>;
+  const ready = typeof send === "function" && typeof legacy === "function" && draft === "draft" && count === 2;
+  return <output data-project={project}>{ready ? "ready" : "broken"}</output>;
 }
 
 describe("server rendering with react-dom/server", () => {
