@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useMemo } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { VoteFeedback } from "@kelet-ai/feedback-ui";
+import { readSessionId, VoteFeedback } from "@kelet-ai/feedback-ui";
 import { inboxFor } from "../.storybook/story-inbox";
 import "./patterns.css";
 
@@ -19,11 +19,6 @@ function ThumbIcon({ down = false }: { down?: boolean }) {
 /** What the server answered: the text, and the `X-Session-ID` it ran the agent under. */
 function agentResponse(sessionId: string) {
   return new Response("The capital of Australia is Canberra, not Sydney.", { headers: { "X-Session-ID": sessionId } });
-}
-
-/** Reads the session id the way an app does: from the response's `X-Session-ID` header. */
-function sessionIdOf(response: Response): string {
-  return response.headers.get("X-Session-ID") ?? "";
 }
 
 interface AnswerProps {
@@ -45,7 +40,7 @@ function AnswerWithFeedback({ serverSessionId, answerId }: AnswerProps) {
     <div className="pattern">
       <div className="answer">
         <p>The capital of Australia is Canberra, not Sydney.</p>
-        <VoteFeedback.Root session_id={sessionIdOf(response)} trigger_name="user-vote" metadata={metadata}>
+        <VoteFeedback.Root session_id={readSessionId(response) ?? serverSessionId} trigger_name="user-vote" metadata={metadata}>
           <div className="vote-bar">
             <span>Was this helpful?</span>
             <VoteFeedback.UpvoteButton className="vote-button">
