@@ -56,10 +56,11 @@ export const AsChild: Story = {
   render: (args) => (
     <VoteFeedback.Root {...args}>
       <div style={styles.votes}>
-        <VoteFeedback.UpvoteButton asChild>
+        {/* Visible text must be part of the accessible name (WCAG 2.5.3): label the buttons with their text. */}
+        <VoteFeedback.UpvoteButton asChild aria-label="Helpful">
           <AppButton tone="good">Helpful</AppButton>
         </VoteFeedback.UpvoteButton>
-        <VoteFeedback.DownvoteButton asChild>
+        <VoteFeedback.DownvoteButton asChild aria-label="Not helpful">
           <AppButton tone="bad">Not helpful</AppButton>
         </VoteFeedback.DownvoteButton>
       </div>
@@ -80,8 +81,8 @@ export const RenderPropChildren: Story = {
   render: (args) => (
     <VoteFeedback.Root {...args}>
       <div style={styles.votes}>
-        <VoteFeedback.UpvoteButton style={styles.vote}>{({ isSelected }) => (isSelected ? "★ Liked" : "☆ Like")}</VoteFeedback.UpvoteButton>
-        <VoteFeedback.DownvoteButton style={styles.vote}>{({ isSelected }) => (isSelected ? "✖ Disliked" : "✕ Dislike")}</VoteFeedback.DownvoteButton>
+        <VoteFeedback.UpvoteButton style={styles.vote} aria-label="Like">{({ isSelected }) => (isSelected ? "★ Like" : "☆ Like")}</VoteFeedback.UpvoteButton>
+        <VoteFeedback.DownvoteButton style={styles.vote} aria-label="Dislike">{({ isSelected }) => (isSelected ? "✖ Dislike" : "✕ Dislike")}</VoteFeedback.DownvoteButton>
       </div>
       <VoteFeedback.Popover style={styles.popover} sideOffset={6}>
         <VoteFeedback.Textarea />
