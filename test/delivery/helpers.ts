@@ -1,12 +1,20 @@
-import { onTestFinished, vi } from "vitest";
+import { vi } from "vitest";
 
 // Real time for waiting on the network while the queue's own timers are fake.
 const realSetTimeout = globalThis.setTimeout;
 export const realSleep = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms));
 
-/** Fakes only the clock and timeouts, so sockets and the server keep working. */
+/** Fakes only the clock and timeouts, so sockets and the server keep working. Undo with {@link useRealClock}. */
 export function useFakeClock(): void {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+}
+
+const trackers: Array<() => void> = [];
+
+/** Removes timer tracking, then real timers again (in that order, or the fakes library loses the originals). */
+export function useRealClock(): void {
+  for (const restore of trackers.splice(0).reverse()) restore();
+  vi.useRealTimers();
 }
 
 /**
@@ -64,10 +72,9 @@ export function trackLibraryTimers() {
   globalThis.setTimeout = wrappedSet;
   globalThis.clearTimeout = wrappedClear;
   const restore = () => {
-    // Only if still ours: useRealTimers may already have put the real ones back.
     if (globalThis.setTimeout === wrappedSet) globalThis.setTimeout = originalSet;
     if (globalThis.clearTimeout === wrappedClear) globalThis.clearTimeout = originalClear;
   };
-  onTestFinished(restore);
-  return { live: () => pending.size, restore };
+  trackers.push(restore);
+  return { live: () => pending.size };
 }

@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BASE_RETRY_DELAY_MS, MAX_ATTEMPTS, REQUEST_TIMEOUT_MS, deliveryTuning, resetDeliveryTuning } from "../../src/core/delivery/constants";
 import { captureContext } from "../support/capture-context";
 import { startSignalServer, type SignalServer } from "../support/signal-server";
-import { advanceUntil, track, trackLibraryTimers, useFakeClock } from "./helpers";
+import { advanceUntil, track, trackLibraryTimers, useFakeClock, useRealClock } from "./helpers";
 
 let server: SignalServer;
 beforeEach(async () => {
   server = await startSignalServer();
 });
 afterEach(async () => {
-  vi.useRealTimers();
+  useRealClock();
   resetDeliveryTuning();
   await server.close();
 });
