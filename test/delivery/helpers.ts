@@ -78,3 +78,11 @@ export function trackLibraryTimers() {
   trackers.push(restore);
   return { live: () => pending.size };
 }
+
+/** Moves fake time forward by `totalMs` in steps, letting real network I/O happen between steps. */
+export async function advanceFor(totalMs: number, stepMs = 250): Promise<void> {
+  for (let passedMs = 0; passedMs < totalMs; passedMs += stepMs) {
+    await realSleep(2);
+    await vi.advanceTimersByTimeAsync(stepMs);
+  }
+}

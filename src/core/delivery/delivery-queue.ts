@@ -311,6 +311,7 @@ export class DeliveryQueue {
     this.networkStreak += 1;
     if (this.offline || browserSaysOffline() || this.networkStreak >= OFFLINE_AFTER_NETWORK_FAILURES) {
       this.goOffline();
+      entry.networkFailures = 0;
       if (this.running) this.scheduleProbe();
       else this.save([entry]);
       return;
