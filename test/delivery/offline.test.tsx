@@ -34,7 +34,7 @@ function setBrowserOnline(online: boolean) {
 }
 
 function provider(onError = vi.fn()) {
-  const { context, view } = captureContext({ apiKey: "pk_offline", project: "p", baseUrl: server.origin, onError });
+  const { context, view } = captureContext({ apiKey: "pk_offline", project: "p", baseUrl: server.origin, onError, debug: !!process.env.DBG });
   return { feedback: context.feedback, onError, view };
 }
 

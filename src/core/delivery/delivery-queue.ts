@@ -273,7 +273,6 @@ export class DeliveryQueue {
         this.onNetworkFailure(entry, result.error);
       } else {
         this.networkStreak = 0;
-        if (this.offline) this.goOnline();
         if (result.kind === "timeout") {
           this.retryOrFail(entry, new FeedbackSubmitError("request timed out"), undefined, "timed out");
         } else if (result.outcome.delivered) {
@@ -286,6 +285,8 @@ export class DeliveryQueue {
           this.remove(entry);
           entry.settle(result.outcome.error);
         }
+        // Any answer means the connection is back; this entry's own fate is settled first.
+        if (this.offline) this.goOnline();
       }
     } finally {
       this.pump();
@@ -311,7 +312,9 @@ export class DeliveryQueue {
     this.networkStreak += 1;
     if (this.offline || browserSaysOffline() || this.networkStreak >= OFFLINE_AFTER_NETWORK_FAILURES) {
       this.goOffline();
+      // A failed probe costs nothing either.
       entry.networkFailures = 0;
+      entry.windowStartMs = undefined;
       if (this.running) this.scheduleProbe();
       else this.save([entry]);
       return;
@@ -333,7 +336,11 @@ export class DeliveryQueue {
     this.offline = true;
     this.probeDelayMs = deliveryTuning.firstProbeDelayMs;
     // Offline is not failure: connection errors that led here cost no attempts.
-    for (const entry of this.entries) entry.networkFailures = 0;
+    for (const entry of this.entries) {
+      entry.networkFailures = 0;
+      // Time spent offline is the connection's fault: each retry window starts afresh at the next attempt.
+      entry.windowStartMs = undefined;
+    }
     this.setWake(Infinity);
     this.log(`offline: ${this.entries.length} signal(s) wait for the connection`);
   }
@@ -345,13 +352,7 @@ export class DeliveryQueue {
     if (this.probeTimer !== undefined) clearTimeout(this.probeTimer);
     this.probeTimer = undefined;
     const nowMs = Date.now();
-    for (const entry of this.entries) {
-      // The wait was the connection's fault: start each retry window afresh.
-      if (!entry.inFlight) {
-        entry.windowStartMs = undefined;
-        entry.notBeforeMs = Math.min(entry.notBeforeMs, nowMs);
-      }
-    }
+    for (const entry of this.entries) entry.notBeforeMs = Math.min(entry.notBeforeMs, nowMs);
     this.log("back online");
     this.pump();
   }
