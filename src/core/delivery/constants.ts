@@ -50,6 +50,8 @@ export const STORED_SIGNAL_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 export const DRAIN_LEASE_MS = 10_000;
 /** Without `navigator.locks`, a tab waits this long before checking its lease is still its own. */
 export const DRAIN_LEASE_SETTLE_MS = 50;
+/** Without `navigator.locks`, how often a tab tries for the lease before leaving the drain to the holder. */
+export const DRAIN_LEASE_TRIES = 5;
 
 /**
  * @internal The numbers a queue actually uses, read when needed. Tests shrink

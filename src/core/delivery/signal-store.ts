@@ -1,4 +1,4 @@
-import { DRAIN_LEASE_MS, DRAIN_LEASE_SETTLE_MS, MAX_STORED_BYTES, MAX_STORED_SIGNALS, STORED_SIGNAL_MAX_AGE_MS } from "./constants";
+import { DRAIN_LEASE_MS, DRAIN_LEASE_SETTLE_MS, DRAIN_LEASE_TRIES, MAX_STORED_BYTES, MAX_STORED_SIGNALS, STORED_SIGNAL_MAX_AGE_MS } from "./constants";
 
 /** A signal saved for a later page load: its exact JSON body, never the key it was sent with. */
 export interface StoredSignal {
@@ -124,7 +124,14 @@ export function createSignalStore(baseUrl: string, project: string, apiKey: stri
     },
 
     async claimAll() {
-      const lockName = `${key}:drain`;
+      const storage = localStorageOrNull();
+      try {
+        // Most loads have nothing saved: no lock, no lease traffic.
+        if (!storage || !storage.getItem(key)) return [];
+      } catch {
+        return [];
+      }
+      const lockName = key.replace("kelet:unsent:", "kelet:drain:");
       const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
       if (locks && typeof locks.request === "function") {
         try {
@@ -133,21 +140,26 @@ export function createSignalStore(baseUrl: string, project: string, apiKey: stri
           return claimNow();
         }
       }
-      // No Web Locks: a lease in storage, checked again after a moment, so only one tab claims.
-      const storage = localStorageOrNull();
-      if (!storage) return [];
+      // No Web Locks: a lease in storage, checked again after a moment, so only one tab claims at a time.
       const leaseKey = `${lockName}:lease`;
       const owner = Math.random().toString(36).slice(2);
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       try {
-        const current = JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string; untilMs: number } | null;
-        if (current && current.untilMs > Date.now()) return null;
-        storage.setItem(leaseKey, JSON.stringify({ owner, untilMs: Date.now() + DRAIN_LEASE_MS }));
-        await new Promise((resolve) => setTimeout(resolve, DRAIN_LEASE_SETTLE_MS));
-        const after = JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string } | null;
-        if (after?.owner !== owner) return null;
-        const records = claimNow();
-        storage.removeItem(leaseKey);
-        return records;
+        for (let tries = 0; tries < DRAIN_LEASE_TRIES; tries++) {
+          const current = JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string; untilMs: number } | null;
+          if (current && current.untilMs > Date.now()) {
+            await sleep(DRAIN_LEASE_SETTLE_MS * 2);
+            continue;
+          }
+          storage.setItem(leaseKey, JSON.stringify({ owner, untilMs: Date.now() + DRAIN_LEASE_MS }));
+          await sleep(DRAIN_LEASE_SETTLE_MS);
+          const after = JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string } | null;
+          if (after?.owner !== owner) continue;
+          const records = claimNow();
+          storage.removeItem(leaseKey);
+          return records;
+        }
+        return null;
       } catch {
         return null;
       }
