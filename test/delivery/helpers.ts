@@ -48,10 +48,11 @@ export function track<T>(promise: Promise<T>) {
  * faking or stubbing timers; restored by vi.restoreAllMocks / useRealTimers.
  */
 export function trackLibraryTimers() {
-  const pending = new Set<unknown>();
+  const pending = new Map<unknown, string>();
   const originalSet = globalThis.setTimeout;
   const originalClear = globalThis.clearTimeout;
-  const fromLibrary = () => /[\\/]src[\\/]core[\\/]/.test(new Error().stack ?? "");
+  // Set by library code itself (the frame that called setTimeout), not by jsdom or the HTTP client underneath it.
+  const fromLibrary = () => /[\\/]src[\\/]core[\\/]/.test((new Error().stack ?? "").split("\n")[3] ?? "");
   const wrappedSet = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
     const own = fromLibrary();
     const id = originalSet(
@@ -62,7 +63,7 @@ export function trackLibraryTimers() {
       ms,
       ...args,
     );
-    if (own) pending.add(id);
+    if (own) pending.set(id, new Error().stack ?? "");
     return id;
   }) as typeof setTimeout;
   const wrappedClear = ((id: Parameters<typeof clearTimeout>[0]) => {
@@ -76,7 +77,7 @@ export function trackLibraryTimers() {
     if (globalThis.clearTimeout === wrappedClear) globalThis.clearTimeout = originalClear;
   };
   trackers.push(restore);
-  return { live: () => pending.size };
+  return { live: () => pending.size, stacks: () => [...pending.values()] };
 }
 
 /** Moves fake time forward by `totalMs` in steps, letting real network I/O happen between steps. */
