@@ -28,16 +28,16 @@ const LIFECYCLE_EVENTS = ["online", "offline", "pagehide", "visibilitychange"];
 function countLifecycleListeners() {
   const live = new Map<string, number>();
   const bump = (type: string, by: number) => LIFECYCLE_EVENTS.includes(type) && live.set(type, (live.get(type) ?? 0) + by);
-  for (const target of [window, document]) {
+  for (const target of [window, document] as EventTarget[]) {
     const add = target.addEventListener.bind(target);
     const remove = target.removeEventListener.bind(target);
-    vi.spyOn(target, "addEventListener").mockImplementation((type: string, ...rest: never[]) => {
+    vi.spyOn(target, "addEventListener").mockImplementation((type, listener, options) => {
       bump(type, 1);
-      return (add as (...args: unknown[]) => void)(type, ...rest);
+      add(type, listener, options);
     });
-    vi.spyOn(target, "removeEventListener").mockImplementation((type: string, ...rest: never[]) => {
+    vi.spyOn(target, "removeEventListener").mockImplementation((type, listener, options) => {
       bump(type, -1);
-      return (remove as (...args: unknown[]) => void)(type, ...rest);
+      remove(type, listener, options);
     });
   }
   return () => [...live.values()].reduce((sum, n) => sum + n, 0);
