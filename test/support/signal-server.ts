@@ -18,13 +18,16 @@ export interface ReceivedRequest {
 
 /**
  * How the server answers one request: a status, optional headers and a delay,
- * never (`hang`), or by cutting the connection without an answer (`reset`).
+ * never (`hang`), by cutting the connection without an answer (`reset`), or
+ * by accepting the body and then cutting the connection, so the answer is
+ * lost on the way back (`lose-answer`: the client cannot know it arrived).
  */
 export type PlannedAnswer =
   | number
   | { status: number; headers?: Record<string, string>; statusText?: string; delayMs?: number }
   | "hang"
-  | "reset";
+  | "reset"
+  | "lose-answer";
 
 export interface SignalServerOptions {
   /** Start with the port reserved but refusing connections ("not listening yet"); call `up()` later. */
@@ -91,6 +94,9 @@ export async function startSignalServer(options: SignalServerOptions = {}): Prom
       if (answer === "hang") {
         hanging.add(res);
       } else if (answer === "reset") {
+        req.socket.destroy();
+      } else if (answer === "lose-answer") {
+        record.status = 200;
         req.socket.destroy();
       } else {
         const { status, headers, statusText, delayMs } = typeof answer === "number" ? { status: answer, headers: {}, statusText: undefined, delayMs: 0 } : answer;

@@ -258,10 +258,13 @@ export class DeliveryQueue {
     } catch (error) {
       request = Promise.reject(error);
     }
-    request.then(
-      (response) => finish({ kind: "answer", outcome: readAttemptOutcome(response as Parameters<typeof readAttemptOutcome>[0]) }),
-      (error: unknown) => finish({ kind: "network", error }),
-    );
+    request
+      .then(
+        (response) => finish({ kind: "answer", outcome: readAttemptOutcome(response as Parameters<typeof readAttemptOutcome>[0]) }),
+        (error: unknown) => finish({ kind: "network", error }),
+      )
+      // Internal work never leaves an unhandled rejection behind.
+      .catch((bug: unknown) => console.error("[kelet] delivery failed unexpectedly:", bug));
     return true;
   }
 
