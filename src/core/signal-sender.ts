@@ -1,4 +1,4 @@
-import { DeliveryQueue } from "./delivery/delivery-queue";
+import { createDeliveryQueue } from "./delivery/delivery-queue";
 import type { SignalErrorHandler } from "./report-failure";
 import type { FetchLike, SignalTarget } from "./signal-request";
 import type { ValidSignal } from "./signal";
@@ -30,7 +30,7 @@ export interface SignalSenderConfig extends SignalTarget {
  * `Failed to submit feedback: {statusText}`.
  */
 export function createSignalSender(config: SignalSenderConfig): SignalSender {
-  const queue = new DeliveryQueue({
+  const queue = createDeliveryQueue({
     apiKey: config.apiKey,
     project: config.project,
     baseUrl: config.baseUrl,

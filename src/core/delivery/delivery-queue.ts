@@ -59,6 +59,13 @@ function browserSaysOffline(): boolean {
   return typeof navigator !== "undefined" && navigator.onLine === false;
 }
 
+export interface DeliveryQueue {
+  /** Queues a validated signal; resolves once the API accepted it, rejects with its final error. */
+  send(signal: ValidSignal): Promise<void>;
+  /** Starts listeners, timers and the drain of signals an earlier page saved; returns the stop function. */
+  start(): () => void;
+}
+
 /**
  * Delivers one target's signals: retries what may succeed later, waits out
  * offline periods without spending attempts, flushes with `keepalive` when
@@ -66,38 +73,31 @@ function browserSaysOffline(): boolean {
  * Background work (listeners, timers) runs only between `start()` and its
  * stop; sending works without it, and what must wait is then saved instead.
  */
-export class DeliveryQueue {
-  private readonly config: DeliveryQueueConfig;
-  private readonly store: ReturnType<typeof createSignalStore>;
-  private readonly url: string;
-  private readonly headers: SignalRequestInit["headers"];
-  private entries: QueueEntry[] = [];
-  private queuedBytes = 0;
-  private inFlight = 0;
-  private offline = false;
-  private networkStreak = 0;
-  private droppedCount = 0;
-  private probeDelayMs = 0;
-  private runCount = 0;
-  private wakeTimer: ReturnType<typeof setTimeout> | undefined;
-  private wakeAtMs = Infinity;
-  private probeTimer: ReturnType<typeof setTimeout> | undefined;
-  private teardown: Array<() => void> = [];
+export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue {
+  let entries: QueueEntry[] = [];
+  let queuedBytes = 0;
+  let inFlight = 0;
+  let offline = false;
+  let networkStreak = 0;
+  let droppedCount = 0;
+  let probeDelayMs = 0;
+  let runCount = 0;
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  let wakeAtMs = Infinity;
+  let probeTimer: ReturnType<typeof setTimeout> | undefined;
+  const teardown: Array<() => void> = [];
 
-  constructor(config: DeliveryQueueConfig) {
-    this.config = config;
-    this.store = createSignalStore(config.baseUrl, config.project, config.apiKey);
-    const template = buildSignalRequest(config, { session_id: "", kind: "feedback", source: "human", timestamp: "" });
-    this.url = template.url;
-    this.headers = template.init.headers;
-  }
+  const store = createSignalStore(config.baseUrl, config.project, config.apiKey);
+  const template = buildSignalRequest(config, { session_id: "", kind: "feedback", source: "human", timestamp: "" });
+  const url = template.url;
+  const headers = template.init.headers;
 
   /** Queues a validated signal; resolves once the API accepted it, rejects with its final error. */
-  send(signal: ValidSignal): Promise<void> {
+  function send(signal: ValidSignal): Promise<void> {
     const capped = capSignal(signal);
     if ("error" in capped) return Promise.reject(capped.error);
     return new Promise<void>((resolve, reject) => {
-      this.add({
+      add({
         signal: capped.signal,
         body: capped.body,
         bytes: capped.bytes,
@@ -109,36 +109,34 @@ export class DeliveryQueue {
   }
 
   /** Starts listeners, timers and the drain of signals an earlier page saved; returns the stop function. */
-  start(): () => void {
-    this.runCount += 1;
-    if (this.runCount === 1) this.resume();
+  function start(): () => void {
+    runCount += 1;
+    if (runCount === 1) resume();
     let stopped = false;
     return () => {
       if (stopped) return;
       stopped = true;
-      this.runCount -= 1;
-      if (this.runCount === 0) this.pause();
+      runCount -= 1;
+      if (runCount === 0) pause();
     };
   }
 
-  private get running(): boolean {
-    return this.runCount > 0;
+  const isRunning = (): boolean => runCount > 0;
+
+  function log(...args: unknown[]): void {
+    if (config.debug) console.debug("[kelet]", ...args);
   }
 
-  private log(...args: unknown[]): void {
-    if (this.config.debug) console.debug("[kelet]", ...args);
-  }
-
-  private report(error: Error, signal: FeedbackData): void {
-    this.log("failed:", error.message, signal);
+  function report(error: Error, signal: FeedbackData): void {
+    log("failed:", error.message, signal);
     try {
-      this.config.reportFailure?.(error, signal);
+      config.reportFailure?.(error, signal);
     } catch {
       // The handler is the app's; its failure is not ours to throw.
     }
   }
 
-  private add(fields: Pick<QueueEntry, "id" | "signal" | "body" | "bytes" | "queuedAtMs" | "settle">, atFront = false): void {
+  function add(fields: Pick<QueueEntry, "id" | "signal" | "body" | "bytes" | "queuedAtMs" | "settle">, atFront = false): void {
     const entry: QueueEntry = {
       ...fields,
       session: String(fields.signal.session_id),
@@ -150,38 +148,38 @@ export class DeliveryQueue {
       keepalive: false,
       stored: false,
     };
-    if (atFront) this.entries.unshift(entry);
-    else this.entries.push(entry);
-    this.queuedBytes += entry.bytes;
-    while (this.entries.length > deliveryTuning.maxQueuedSignals || this.queuedBytes > deliveryTuning.maxQueuedBytes) {
-      const oldest = this.entries.find((e) => !e.inFlight);
+    if (atFront) entries.unshift(entry);
+    else entries.push(entry);
+    queuedBytes += entry.bytes;
+    while (entries.length > deliveryTuning.maxQueuedSignals || queuedBytes > deliveryTuning.maxQueuedBytes) {
+      const oldest = entries.find((e) => !e.inFlight);
       if (!oldest) break;
-      this.droppedCount += 1;
-      this.remove(oldest);
-      oldest.settle(new FeedbackSubmitError(`queue full, dropped the oldest signal (${this.droppedCount} dropped so far)`));
+      droppedCount += 1;
+      remove(oldest);
+      oldest.settle(new FeedbackSubmitError(`queue full, dropped the oldest signal (${droppedCount} dropped so far)`));
     }
-    this.pump();
+    pump();
   }
 
-  private remove(entry: QueueEntry): void {
-    const index = this.entries.indexOf(entry);
+  function remove(entry: QueueEntry): void {
+    const index = entries.indexOf(entry);
     if (index === -1) return;
-    this.entries.splice(index, 1);
-    this.queuedBytes -= entry.bytes;
+    entries.splice(index, 1);
+    queuedBytes -= entry.bytes;
     if (entry.stored) {
       entry.stored = false;
-      this.store.take([entry.id]);
+      store.take([entry.id]);
     }
   }
 
   /** Starts what may start now, and sets one timer for the earliest wait. */
-  private pump(): void {
-    if (this.offline && this.running) return; // The probe decides when to try again.
+  function pump(): void {
+    if (offline && isRunning()) return; // The probe decides when to try again.
     const nowMs = Date.now();
     const busySessions = new Set<string>();
     let nextWakeMs = Infinity;
-    for (const entry of this.entries.slice()) {
-      if (this.inFlight >= MAX_IN_FLIGHT) break;
+    for (const entry of entries.slice()) {
+      if (inFlight >= MAX_IN_FLIGHT) break;
       if (entry.inFlight) {
         busySessions.add(entry.session);
         continue;
@@ -193,39 +191,39 @@ export class DeliveryQueue {
         nextWakeMs = Math.min(nextWakeMs, entry.notBeforeMs);
         continue;
       }
-      this.attempt(entry, false);
+      attempt(entry, false);
     }
-    this.setWake(nextWakeMs);
+    setWake(nextWakeMs);
   }
 
-  private setWake(atMs: number): void {
-    if (!this.running || atMs === Infinity) {
-      if (this.wakeTimer !== undefined) clearTimeout(this.wakeTimer);
-      this.wakeTimer = undefined;
-      this.wakeAtMs = Infinity;
+  function setWake(atMs: number): void {
+    if (!isRunning() || atMs === Infinity) {
+      if (wakeTimer !== undefined) clearTimeout(wakeTimer);
+      wakeTimer = undefined;
+      wakeAtMs = Infinity;
       return;
     }
-    if (this.wakeTimer !== undefined && this.wakeAtMs <= atMs) return;
-    if (this.wakeTimer !== undefined) clearTimeout(this.wakeTimer);
-    this.wakeAtMs = atMs;
-    this.wakeTimer = setTimeout(() => {
-      this.wakeTimer = undefined;
-      this.wakeAtMs = Infinity;
-      this.pump();
+    if (wakeTimer !== undefined && wakeAtMs <= atMs) return;
+    if (wakeTimer !== undefined) clearTimeout(wakeTimer);
+    wakeAtMs = atMs;
+    wakeTimer = setTimeout(() => {
+      wakeTimer = undefined;
+      wakeAtMs = Infinity;
+      pump();
     }, Math.max(0, atMs - Date.now()));
   }
 
   /** Sends one attempt; `keepaliveOnly` (page hide) sends nothing unless it fits the keepalive budget. */
-  private attempt(entry: QueueEntry, keepaliveOnly: boolean): boolean {
+  function attempt(entry: QueueEntry, keepaliveOnly: boolean): boolean {
     const keepalive = reserveKeepalive(entry.bytes);
     if (keepaliveOnly && !keepalive) return false;
     if (entry.stored) {
       entry.stored = false;
-      if (!this.store.take([entry.id]).has(entry.id)) {
+      if (!store.take([entry.id]).has(entry.id)) {
         // Another tab claimed the saved copy and delivers it.
         if (keepalive) releaseKeepalive(entry.bytes);
-        this.log("handed over to another tab:", entry.signal);
-        this.remove(entry);
+        log("handed over to another tab:", entry.signal);
+        remove(entry);
         entry.settle();
         return false;
       }
@@ -233,246 +231,246 @@ export class DeliveryQueue {
     entry.inFlight = true;
     entry.keepalive = keepalive;
     entry.windowStartMs ??= Date.now();
-    this.inFlight += 1;
+    inFlight += 1;
 
     const controller = typeof AbortController === "function" ? new AbortController() : undefined;
     let done = false;
-    const finish = (result: AttemptResult) => {
+    const end = (result: AttemptResult) => {
       if (done) return;
       done = true;
       clearTimeout(timeout);
       if (keepalive) releaseKeepalive(entry.bytes);
-      this.finish(entry, result);
+      finish(entry, result);
     };
     // A transport that ignores the abort still ends the attempt on time.
     const timeout = setTimeout(() => {
       controller?.abort();
-      finish({ kind: "timeout" });
+      end({ kind: "timeout" });
     }, deliveryTuning.requestTimeoutMs);
-    const init: SignalRequestInit = { method: "POST", headers: { ...this.headers }, body: entry.body };
+    const init: SignalRequestInit = { method: "POST", headers: { ...headers }, body: entry.body };
     if (keepalive) init.keepalive = true;
     if (controller) init.signal = controller.signal;
     let request: Promise<unknown>;
     try {
-      request = Promise.resolve(this.config.transport(this.url, init));
+      request = Promise.resolve(config.transport(url, init));
     } catch (error) {
       request = Promise.reject(error);
     }
     request
       .then(
-        (response) => finish({ kind: "answer", outcome: readAttemptOutcome(response as Parameters<typeof readAttemptOutcome>[0]) }),
-        (error: unknown) => finish({ kind: "network", error }),
+        (response) => end({ kind: "answer", outcome: readAttemptOutcome(response as Parameters<typeof readAttemptOutcome>[0]) }),
+        (error: unknown) => end({ kind: "network", error }),
       )
       // Internal work never leaves an unhandled rejection behind.
       .catch((bug: unknown) => console.error("[kelet] delivery failed unexpectedly:", bug));
     return true;
   }
 
-  private finish(entry: QueueEntry, result: AttemptResult): void {
+  function finish(entry: QueueEntry, result: AttemptResult): void {
     entry.inFlight = false;
-    this.inFlight -= 1;
+    inFlight -= 1;
     try {
       if (result.kind === "network") {
-        this.onNetworkFailure(entry, result.error);
+        onNetworkFailure(entry, result.error);
       } else {
-        this.networkStreak = 0;
+        networkStreak = 0;
         if (result.kind === "timeout") {
-          this.retryOrFail(entry, new FeedbackSubmitError("request timed out"), undefined, "timed out");
+          retryOrFail(entry, new FeedbackSubmitError("request timed out"), undefined, "timed out");
         } else if (result.outcome.delivered) {
-          this.remove(entry);
+          remove(entry);
           entry.settle();
         } else if (isRetryableStatus(result.outcome.status)) {
           const { error, retryAfterHeader, status } = result.outcome;
-          this.retryOrFail(entry, error, parseRetryAfterMs(retryAfterHeader, Date.now()), `HTTP ${status}`);
+          retryOrFail(entry, error, parseRetryAfterMs(retryAfterHeader, Date.now()), `HTTP ${status}`);
         } else {
-          this.remove(entry);
+          remove(entry);
           entry.settle(result.outcome.error);
         }
         // Any answer means the connection is back; this entry's own fate is settled first.
-        if (this.offline) this.goOnline();
+        if (offline) goOnline();
       }
     } finally {
-      this.pump();
+      pump();
     }
   }
 
-  private retryOrFail(entry: QueueEntry, error: FeedbackSubmitError, retryAfterMs: number | undefined, why: string): void {
+  function retryOrFail(entry: QueueEntry, error: FeedbackSubmitError, retryAfterMs: number | undefined, why: string): void {
     entry.attempts += 1;
     const nowMs = Date.now();
     const waitMs = retryAfterMs ?? retryDelayMs(entry.attempts);
     if (entry.attempts >= MAX_ATTEMPTS || nowMs + waitMs - (entry.windowStartMs ?? nowMs) > RETRY_WINDOW_MS) {
-      this.remove(entry);
+      remove(entry);
       entry.settle(error);
       return;
     }
     entry.notBeforeMs = nowMs + waitMs;
-    this.log(`${why}, retrying in ${Math.round(waitMs)} ms (attempt ${entry.attempts + 1} of ${MAX_ATTEMPTS}):`, entry.signal);
-    if (!this.running) this.save([entry]);
+    log(`${why}, retrying in ${Math.round(waitMs)} ms (attempt ${entry.attempts + 1} of ${MAX_ATTEMPTS}):`, entry.signal);
+    if (!isRunning()) save([entry]);
   }
 
-  private onNetworkFailure(entry: QueueEntry, cause: unknown): void {
+  function onNetworkFailure(entry: QueueEntry, cause: unknown): void {
     entry.networkFailures += 1;
-    this.networkStreak += 1;
-    if (this.offline || browserSaysOffline() || this.networkStreak >= OFFLINE_AFTER_NETWORK_FAILURES) {
-      this.goOffline();
+    networkStreak += 1;
+    if (offline || browserSaysOffline() || networkStreak >= OFFLINE_AFTER_NETWORK_FAILURES) {
+      goOffline();
       // A failed probe costs nothing either.
       entry.networkFailures = 0;
       entry.windowStartMs = undefined;
-      if (this.running) this.scheduleProbe();
-      else this.save([entry]);
+      if (isRunning()) scheduleProbe();
+      else save([entry]);
       return;
     }
     const reason = cause instanceof Error && cause.message ? cause.message : "network error";
     if (entry.networkFailures >= MAX_ATTEMPTS) {
-      this.remove(entry);
+      remove(entry);
       entry.settle(new FeedbackSubmitError(`network error (${reason})`));
       return;
     }
     const waitMs = retryDelayMs(entry.networkFailures);
     entry.notBeforeMs = Date.now() + waitMs;
-    this.log(`network error (${reason}), retrying in ${Math.round(waitMs)} ms:`, entry.signal);
-    if (!this.running) this.save([entry]);
+    log(`network error (${reason}), retrying in ${Math.round(waitMs)} ms:`, entry.signal);
+    if (!isRunning()) save([entry]);
   }
 
-  private goOffline(): void {
-    if (this.offline) return;
-    this.offline = true;
-    this.probeDelayMs = deliveryTuning.firstProbeDelayMs;
+  function goOffline(): void {
+    if (offline) return;
+    offline = true;
+    probeDelayMs = deliveryTuning.firstProbeDelayMs;
     // Offline is not failure: connection errors that led here cost no attempts.
-    for (const entry of this.entries) {
+    for (const entry of entries) {
       entry.networkFailures = 0;
       // Time spent offline is the connection's fault: each retry window starts afresh at the next attempt.
       entry.windowStartMs = undefined;
     }
-    this.setWake(Infinity);
-    this.log(`offline: ${this.entries.length} signal(s) wait for the connection`);
+    setWake(Infinity);
+    log(`offline: ${entries.length} signal(s) wait for the connection`);
   }
 
-  private goOnline(): void {
-    if (!this.offline) return;
-    this.offline = false;
-    this.networkStreak = 0;
-    if (this.probeTimer !== undefined) clearTimeout(this.probeTimer);
-    this.probeTimer = undefined;
+  function goOnline(): void {
+    if (!offline) return;
+    offline = false;
+    networkStreak = 0;
+    if (probeTimer !== undefined) clearTimeout(probeTimer);
+    probeTimer = undefined;
     const nowMs = Date.now();
-    for (const entry of this.entries) entry.notBeforeMs = Math.min(entry.notBeforeMs, nowMs);
-    this.log("back online");
-    this.pump();
+    for (const entry of entries) entry.notBeforeMs = Math.min(entry.notBeforeMs, nowMs);
+    log("back online");
+    pump();
   }
 
-  private scheduleProbe(): void {
-    if (!this.running || this.probeTimer !== undefined) return;
-    const delayMs = this.probeDelayMs;
-    this.probeDelayMs = Math.min(MAX_PROBE_DELAY_MS, this.probeDelayMs * 2);
-    this.probeTimer = setTimeout(() => {
-      this.probeTimer = undefined;
-      if (!this.offline) return;
-      const head = this.entries.find((e) => !e.inFlight);
+  function scheduleProbe(): void {
+    if (!isRunning() || probeTimer !== undefined) return;
+    const delayMs = probeDelayMs;
+    probeDelayMs = Math.min(MAX_PROBE_DELAY_MS, probeDelayMs * 2);
+    probeTimer = setTimeout(() => {
+      probeTimer = undefined;
+      if (!offline) return;
+      const head = entries.find((e) => !e.inFlight);
       if (!head) {
-        if (this.inFlight === 0) this.goOnline();
+        if (inFlight === 0) goOnline();
         return;
       }
       if (browserSaysOffline()) {
-        this.scheduleProbe();
+        scheduleProbe();
         return;
       }
       // The probe is the oldest signal itself: if it goes through, it is delivered.
-      this.attempt(head, false);
+      attempt(head, false);
     }, delayMs);
   }
 
-  private readonly onOnline = () => {
-    this.log("browser is online");
-    this.goOnline();
+  const onOnline = () => {
+    log("browser is online");
+    goOnline();
   };
 
-  private readonly onOffline = () => {
-    this.goOffline();
-    this.scheduleProbe();
+  const onOffline = () => {
+    goOffline();
+    scheduleProbe();
   };
 
-  private readonly onPageHide = (reason: string) => {
+  const onPageHide = (reason: string) => {
     // Everything waiting leaves now with keepalive, within the budget; the rest is saved for the next load.
-    const canSend = !this.offline && !browserSaysOffline();
+    const canSend = !offline && !browserSaysOffline();
     const toSave: QueueEntry[] = [];
-    for (const entry of this.entries.slice()) {
+    for (const entry of entries.slice()) {
       if (entry.inFlight) {
         // A plain request dies with the page: keep a copy (taken back if it succeeds).
         if (!entry.keepalive) toSave.push(entry);
-      } else if (!(canSend && keepaliveFits(entry.bytes) && this.attempt(entry, true))) {
-        if (this.entries.includes(entry)) toSave.push(entry);
+      } else if (!(canSend && keepaliveFits(entry.bytes) && attempt(entry, true))) {
+        if (entries.includes(entry)) toSave.push(entry);
       }
     }
-    this.save(toSave);
-    if (toSave.length > 0) this.log(`page ${reason}: ${toSave.length} signal(s) saved for the next visit`);
+    save(toSave);
+    if (toSave.length > 0) log(`page ${reason}: ${toSave.length} signal(s) saved for the next visit`);
   };
 
   /** Writes entries to localStorage; failures leave them in memory only. */
-  private save(entries: QueueEntry[]): void {
+  function save(entries: QueueEntry[]): void {
     const fresh = entries.filter((e) => !e.stored);
     if (fresh.length === 0) return;
-    const { saved, dropped } = this.store.save(fresh.map((e) => ({ id: e.id, body: e.body, queuedAtMs: e.queuedAtMs })));
+    const { saved, dropped } = store.save(fresh.map((e) => ({ id: e.id, body: e.body, queuedAtMs: e.queuedAtMs })));
     for (const entry of fresh) if (saved.has(entry.id)) entry.stored = true;
     for (const record of dropped) {
-      if (this.entries.some((e) => e.id === record.id)) continue;
-      this.report(new FeedbackSubmitError("offline storage full, dropped the oldest saved signal"), parseBody(record.body));
+      if (entries.some((e) => e.id === record.id)) continue;
+      report(new FeedbackSubmitError("offline storage full, dropped the oldest saved signal"), parseBody(record.body));
     }
   }
 
-  private resume(): void {
+  function resume(): void {
     if (typeof window !== "undefined" && typeof window.addEventListener === "function") {
-      window.addEventListener("online", this.onOnline);
-      window.addEventListener("offline", this.onOffline);
-      this.teardown.push(() => {
-        window.removeEventListener("online", this.onOnline);
-        window.removeEventListener("offline", this.onOffline);
+      window.addEventListener("online", onOnline);
+      window.addEventListener("offline", onOffline);
+      teardown.push(() => {
+        window.removeEventListener("online", onOnline);
+        window.removeEventListener("offline", onOffline);
       });
     }
-    this.teardown.push(subscribePageHide("flush-queue", this.onPageHide));
+    teardown.push(subscribePageHide("flush-queue", onPageHide));
     if (browserSaysOffline()) {
-      this.goOffline();
-      this.scheduleProbe();
-    } else if (this.offline) {
-      this.scheduleProbe();
+      goOffline();
+      scheduleProbe();
+    } else if (offline) {
+      scheduleProbe();
     }
-    void this.drainStore();
-    this.pump();
+    void drainStore();
+    pump();
   }
 
-  private pause(): void {
-    for (const stop of this.teardown.splice(0)) stop();
-    this.setWake(Infinity);
-    if (this.probeTimer !== undefined) clearTimeout(this.probeTimer);
-    this.probeTimer = undefined;
+  function pause(): void {
+    for (const stop of teardown.splice(0)) stop();
+    setWake(Infinity);
+    if (probeTimer !== undefined) clearTimeout(probeTimer);
+    probeTimer = undefined;
     // No timer outlives the last provider: what waits is saved, and resumes on the next start or load.
-    this.save(this.entries.filter((e) => !e.inFlight));
+    save(entries.filter((e) => !e.inFlight));
   }
 
   /** Takes over what an earlier page (or a closed tab) saved; only one tab gets each saved signal. */
-  private async drainStore(): Promise<void> {
+  async function drainStore(): Promise<void> {
     let records: StoredSignal[] | null;
     try {
-      records = await this.store.claimAll();
+      records = await store.claimAll();
     } catch {
       return;
     }
     if (!records || records.length === 0) return;
-    if (!this.running) {
+    if (!isRunning()) {
       // Stopped while waiting for the lock: put them back for the next start.
-      this.store.save(records);
+      store.save(records);
       return;
     }
-    const byId = new Map(this.entries.map((e) => [e.id, e]));
+    const byId = new Map(entries.map((e) => [e.id, e]));
     const orphans: StoredSignal[] = [];
     for (const record of records) {
       const own = byId.get(record.id);
       if (own) own.stored = false;
       else orphans.push(record);
     }
-    if (orphans.length > 0) this.log(`sending ${orphans.length} signal(s) saved by an earlier page`);
+    if (orphans.length > 0) log(`sending ${orphans.length} signal(s) saved by an earlier page`);
     for (const record of orphans.reverse()) {
       const signal = parseBody(record.body);
-      this.add(
+      add(
         {
           id: record.id,
           signal,
@@ -480,12 +478,13 @@ export class DeliveryQueue {
           bytes: utf8Bytes(record.body),
           queuedAtMs: record.queuedAtMs,
           // Nobody awaits these: their fate goes to onError and the debug log.
-          settle: (error?: Error) => (error ? this.report(error, signal) : this.log("delivered (saved by an earlier page)", signal)),
+          settle: (error?: Error) => (error ? report(error, signal) : log("delivered (saved by an earlier page)", signal)),
         },
         true,
       );
     }
   }
+  return { send, start };
 }
 
 function parseBody(body: string): FeedbackData {
