@@ -63,6 +63,13 @@ async function waitForAcceptedIds(prefix: string, count: number, timeoutMs = 15_
   return acceptedCounts(prefix);
 }
 
+/** Turns the network off and waits until the page has heard about it. */
+async function goOffline(context: BrowserContext, tab: Page) {
+  await context.setOffline(true);
+  await tab.waitForFunction(() => navigator.onLine === false);
+  await sleep(100);
+}
+
 function hideWithoutUnloading(tab: Page) {
   return tab.evaluate(() => {
     Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
@@ -73,7 +80,7 @@ function hideWithoutUnloading(tab: Page) {
 describe("delivery in real Chromium", () => {
   it("case 8: offline (context.setOffline) sends nothing and delivers everything once on reconnection", async () => {
     const tab = await openPage();
-    await browser.setOffline(true);
+    await goOffline(browser, tab);
     await send(tab, [1, 2, 3].map((n) => ({ session_id: `c8-${n}`, score: 1 })));
     await sleep(1500);
     expect(server.requests).toHaveLength(0);
@@ -126,7 +133,7 @@ describe("delivery in real Chromium", () => {
       const prefix = `c10${variant ? "l" : ""}-`;
       const tab = await openPage(variant);
       await tab.evaluate(() => localStorage.clear());
-      await browser.setOffline(true);
+      await goOffline(browser, tab);
       await send(tab, Array.from({ length: 5 }, (_, n) => ({ session_id: `${prefix}${n}`, score: 1 })));
       await sleep(300);
       await tab.goto("about:blank"); // a real pagehide
@@ -158,7 +165,7 @@ describe("delivery in real Chromium", () => {
       expect(await tab.evaluate(() => window.kelet.pageshows)).toEqual([false, true]);
 
       // online/offline listeners still work...
-      await bfcacheBrowser.setOffline(true);
+      await goOffline(bfcacheBrowser, tab);
       await send(tab, [{ session_id: "bf-offline", score: 1 }]);
       await sleep(500);
       expect(server.requests).toHaveLength(0);

@@ -235,11 +235,16 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
 
     const controller = typeof AbortController === "function" ? new AbortController() : undefined;
     let done = false;
+    let released = !keepalive;
+    const release = () => {
+      if (!released) releaseKeepalive(entry.bytes);
+      released = true;
+    };
     const end = (result: AttemptResult) => {
       if (done) return;
       done = true;
       clearTimeout(timeout);
-      if (keepalive) releaseKeepalive(entry.bytes);
+      if (result.kind !== "answer") release();
       finish(entry, result);
     };
     // A transport that ignores the abort still ends the attempt on time.
@@ -258,7 +263,18 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
     }
     request
       .then(
-        (response) => end({ kind: "answer", outcome: readAttemptOutcome(response as Parameters<typeof readAttemptOutcome>[0]) }),
+        (response) => {
+          // The browser counts a keepalive request against its budget until the answer's body is read: read it, then give the room back.
+          const readBody = (response as { text?: () => Promise<unknown> } | null)?.text;
+          let reading: Promise<unknown> = Promise.resolve();
+          try {
+            if (typeof readBody === "function") reading = Promise.resolve(readBody.call(response));
+          } catch {
+            // A body that cannot be read is not worth waiting for.
+          }
+          reading.then(release, release);
+          end({ kind: "answer", outcome: readAttemptOutcome(response as Parameters<typeof readAttemptOutcome>[0]) });
+        },
         (error: unknown) => end({ kind: "network", error }),
       )
       // Internal work never leaves an unhandled rejection behind.
@@ -352,8 +368,6 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
     networkStreak = 0;
     if (probeTimer !== undefined) clearTimeout(probeTimer);
     probeTimer = undefined;
-    const nowMs = Date.now();
-    for (const entry of entries) entry.notBeforeMs = Math.min(entry.notBeforeMs, nowMs);
     log("back online");
     pump();
   }

@@ -49,11 +49,17 @@ window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     if ((init.headers as Record<string, string>)?.Authorization?.startsWith("Bearer ")) stats.withAuthorization += 1;
     stats.bytesInFlight += bytes;
     stats.maxBytesInFlight = Math.max(stats.maxBytesInFlight, stats.bytesInFlight);
-    result.then(
-      () => (stats.bytesInFlight -= bytes),
-      () => {
+    // Chromium counts the request until its answer's body is read, so this does too.
+    return result.then(
+      (response) => {
+        const readText = response.text.bind(response);
+        response.text = () => readText().finally(() => (stats.bytesInFlight -= bytes));
+        return response;
+      },
+      (error: unknown) => {
         stats.bytesInFlight -= bytes;
         stats.refused += 1;
+        throw error;
       },
     );
   }
