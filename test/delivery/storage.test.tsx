@@ -107,6 +107,21 @@ describe("signals that cannot leave are kept for the next load", () => {
     expect(server.accepted()).toHaveLength(1);
     denied.mockRestore();
   });
+  it("case 11: storage that breaks after a signal was saved still lets it go out from memory", async () => {
+    const { feedback } = provider();
+    setBrowserOnline(false);
+    const result = track(feedback({ session_id: "saved-then-broken", score: 1 }));
+    leavePage();
+    expect(storedKeys()).toHaveLength(1);
+    const broken = vi.spyOn(window, "localStorage", "get").mockImplementation(() => {
+      throw new DOMException("Access is denied", "SecurityError");
+    });
+    setBrowserOnline(true);
+    while (!result.settled) await realSleep(20);
+    broken.mockRestore();
+    expect(result.error).toBeUndefined();
+    expect(server.accepted().map((b) => b.session_id)).toEqual(["saved-then-broken"]);
+  });
 });
 
 describe("the saved-signal store", () => {

@@ -219,7 +219,8 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
     if (keepaliveOnly && !keepalive) return false;
     if (entry.stored) {
       entry.stored = false;
-      if (!store.take([entry.id]).has(entry.id)) {
+      const taken = store.take([entry.id]);
+      if (taken && !taken.has(entry.id)) {
         // Another tab claimed the saved copy and delivers it.
         if (keepalive) releaseKeepalive(entry.bytes);
         log("handed over to another tab:", entry.signal);

@@ -41,8 +41,8 @@ function isStoredSignal(value: unknown): value is StoredSignal {
 export interface SignalStore {
   /** Adds or replaces signals; returns the ids kept, and the older records dropped to stay within the caps. */
   save(records: StoredSignal[]): { saved: Set<string>; dropped: StoredSignal[] };
-  /** Removes these ids; returns those that were still there (absent: another tab took them). */
-  take(ids: string[]): Set<string>;
+  /** Removes these ids; returns those that were still there (absent: another tab took them), or `null` when storage cannot tell. */
+  take(ids: string[]): Set<string> | null;
   /** Removes and returns everything saved (unexpired), under a lock shared by the page's tabs; `null` when another tab holds it. */
   claimAll(): Promise<StoredSignal[] | null>;
 }
@@ -108,7 +108,7 @@ export function createSignalStore(baseUrl: string, project: string, apiKey: stri
     take(ids) {
       const found = new Set<string>();
       const storage = localStorageOrNull();
-      if (!storage) return found;
+      if (!storage) return null;
       try {
         const wanted = new Set(ids);
         const rest = read(storage).filter((r) => {
@@ -118,7 +118,7 @@ export function createSignalStore(baseUrl: string, project: string, apiKey: stri
         });
         if (found.size > 0) write(storage, rest);
       } catch {
-        // Unreadable storage holds nothing we could take.
+        return found.size > 0 ? found : null;
       }
       return found;
     },
