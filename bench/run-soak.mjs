@@ -11,5 +11,5 @@ const out = mkdtempSync(join(tmpdir(), "kelet-soak-"));
 for (const name of ["soak", "soak-server"]) {
   await build({ entryPoints: [join(here, `${name}.ts`)], bundle: true, platform: "node", format: "esm", target: "node18", outfile: join(out, `${name}.mjs`), logLevel: "warning" });
 }
-const run = spawnSync(process.execPath, [join(out, "soak.mjs"), join(out, "soak-server.mjs")], { stdio: "inherit" });
+const run = spawnSync(process.execPath, ["--expose-gc", join(out, "soak.mjs"), join(out, "soak-server.mjs")], { stdio: "inherit" });
 process.exit(run.status ?? 1);

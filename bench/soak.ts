@@ -120,6 +120,8 @@ for (let i = 0; i < SIGNALS; i++) {
     if (copies - 1 > (stats.lostAnswers[String(i)] ?? 0)) unexplainedDuplicates += 1;
   }
 }
+(globalThis as { gc?: () => void }).gc?.();
+const retainedHeapBytes = process.memoryUsage().heapUsed;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 console.log("");
 console.log(`signals sent:        ${SIGNALS} (${SESSIONS} sessions, ${outages} offline periods of ${OUTAGE_MS / 1000} s)`);
@@ -128,6 +130,6 @@ console.log(`delivered:           ${delivered}`);
 console.log(`duplicated:          ${duplicated} (answers lost after the server accepted: ${Object.values(stats.lostAnswers).reduce((a, b) => a + b, 0)}; unexplained: ${unexplainedDuplicates})`);
 console.log(`lost:                ${lost}`);
 console.log(`reported to onError: ${reported.length}${reported.length ? ` (${[...new Set(reported)].join("; ")})` : ""}`);
-console.log(`peak memory:         rss ${mb(peakRssBytes)}, heap ${mb(peakHeapBytes)} (heap at start ${mb(baselineHeapBytes)})`);
+console.log(`peak memory:         rss ${mb(peakRssBytes)}, heap ${mb(peakHeapBytes)} (heap at start ${mb(baselineHeapBytes)}, after delivery and GC ${mb(retainedHeapBytes)})`);
 console.log(`time:                ${elapsedS.toFixed(1)} s`);
 process.exit(lost === 0 && unexplainedDuplicates === 0 ? 0 : 1);
