@@ -1,6 +1,24 @@
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./test/support/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./test/support/chromium.ts";
+
+// Pre-bundled before the browser project starts: discovering them mid-run makes
+// Vite reload the page and fail the first run on a fresh clone.
+const BROWSER_DEPENDENCIES = [
+  "react",
+  "react/jsx-runtime",
+  "react/jsx-dev-runtime",
+  "react-dom",
+  "react-dom/client",
+  "@testing-library/react",
+  "@radix-ui/primitive",
+  "@radix-ui/react-compose-refs",
+  "@radix-ui/react-focus-scope",
+  "@radix-ui/react-popover",
+  "@radix-ui/react-slot",
+  "@radix-ui/react-use-layout-effect",
+  "axe-core",
+];
 
 export default defineConfig({
   test: {
@@ -21,6 +39,7 @@ export default defineConfig({
       {
         // Components in real Chromium: focus, layout, accessibility scans.
         extends: true,
+        optimizeDeps: { include: BROWSER_DEPENDENCIES },
         test: {
           name: "browser",
           include: ["test/browser/**/*.browser.test.{ts,tsx}"],

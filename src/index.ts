@@ -8,3 +8,25 @@ export type { SignalErrorHandler } from "./core/report-failure";
 export type { FetchLike, ResponseLike, SignalRequestInit } from "./core/signal-request";
 export type { DomEventSnapshot } from "./core/dom-event-capture";
 export { SignalValidationError, FeedbackSubmitError, KeletConfigError } from "./core/errors";
+export { VoteFeedback } from "./vote-feedback";
+export type {
+  VoteFeedbackRootProps,
+  UpvoteButtonProps,
+  DownvoteButtonProps,
+  PopoverProps,
+  TextareaProps,
+  SubmitButtonProps,
+  ReasonProps,
+  VoteButtonState,
+  Vote,
+} from "./vote-feedback";
+export { useFeedbackState, useFeedbackReducer } from "./feedback-state";
+export type {
+  FeedbackStateOptions,
+  DiffType,
+  FeedbackStateSetter,
+  FeedbackStateReturn,
+  FeedbackDispatch,
+  FeedbackReducerReturn,
+  FeedbackHandler,
+} from "./feedback-state";

@@ -1,0 +1,42 @@
+import type { DiffType } from "../core/diff";
+import type { FeedbackData } from "../core/signal";
+
+export type { DiffType };
+
+/** Receives each signal instead of the provider; may return a promise. */
+export type FeedbackHandler = (data: FeedbackData) => void | Promise<void>;
+
+/** Options of `useFeedbackState` and `useFeedbackReducer`. Read on every change: inline objects are fine. */
+export interface FeedbackStateOptions<T> {
+  /** Quiet time in ms that ends a sequence of changes with the same trigger. Default 3000. */
+  debounceMs?: number;
+  /** How the edit's `value` is written: `"git"` (default) `-`/`+` lines, `"object"` deep-diff records, `"json"` `{before, after}`. */
+  diffType?: DiffType;
+  /** True when two states are equal (a change to an equal state is no change). Default: structural equality. */
+  compareWith?: (a: T, b: T) => boolean;
+  /** Sent with every edit signal. */
+  metadata?: Record<string, unknown>;
+  /** Receives the signals instead of the nearest `KeletProvider`. */
+  onFeedback?: FeedbackHandler;
+  /** The signal's score: a number, or computed from the edit. Default: 1 when `diffPercentage <= 0.5`, else 0. */
+  score?: number | ((before: T, after: T, diffPercentage: number) => number);
+  /** The trigger of a change that names none. Default `"auto_state_change"`. */
+  default_trigger_name?: string;
+  /** The first change from an initial `null`/`undefined` to a value is not reported and becomes the baseline. Default true. */
+  ignoreInitialNullish?: boolean;
+}
+
+/** `setState(valueOrUpdater, trigger_name?)`: like React's setter, plus what caused the change. */
+export type FeedbackStateSetter<T> = (value: T | ((previous: T) => T), trigger_name?: string) => void;
+
+/** What `useFeedbackState` returns: `[state, setState]`. */
+export type FeedbackStateReturn<T> = [T, FeedbackStateSetter<T>];
+
+/** `dispatch(action, trigger_name?)`: the trigger defaults to the action's `type`. */
+export type FeedbackDispatch<A> = (action: A, trigger_name?: string) => void;
+
+/** What `useFeedbackReducer` returns: `[state, dispatch]`. */
+export type FeedbackReducerReturn<S, A> = [S, FeedbackDispatch<A>];
+
+/** The session a signal belongs to: a string, or computed from the state being reported. */
+export type SessionIdSource<T> = string | ((state: T) => string);

@@ -1,0 +1,43 @@
+import { Slot } from "@radix-ui/react-slot";
+import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from "react";
+import { hasExplanation } from "./build-signal";
+import { composeEventHandlers } from "@radix-ui/primitive";
+import { useVoteFeedbackContext } from "./context";
+
+export interface SubmitButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "children"> {
+  /** Merge the behaviour into the single child element instead of rendering a `<button>`. */
+  asChild?: boolean;
+  /**
+   * Content, or a function of whether there is anything to send, so visible
+   * text can match the label: `({ hasFeedback }) => (hasFeedback ? "Submit" : "Close")`.
+   */
+  children?: ReactNode | ((state: { hasFeedback: boolean }) => ReactNode);
+}
+
+/**
+ * Sends the comment (text and chosen reasons) and closes the popover; with
+ * nothing to send it just closes. Labelled "Submit feedback" or "Close without
+ * feedback" accordingly. Disabled while a send is in flight.
+ */
+export const SubmitButton = forwardRef<HTMLButtonElement, SubmitButtonProps>(function SubmitButton(
+  { asChild, onClick, disabled, children, ...buttonProps },
+  forwardedRef,
+) {
+  const { text, reasons, submitting, actions } = useVoteFeedbackContext("VoteFeedback.SubmitButton");
+  const hasFeedback = hasExplanation({ text, reasons });
+  const Component = asChild ? Slot : "button";
+  return (
+    <Component
+      type={asChild ? undefined : "button"}
+      aria-label={hasFeedback ? "Submit feedback" : "Close without feedback"}
+      data-submitting={submitting ? "" : undefined}
+      {...buttonProps}
+      disabled={disabled || submitting}
+      ref={forwardedRef}
+      onClick={composeEventHandlers(onClick, () => actions.submit())}
+    >
+      {typeof children === "function" ? children({ hasFeedback }) : children}
+    </Component>
+  );
+});
+SubmitButton.displayName = "VoteFeedback.SubmitButton";

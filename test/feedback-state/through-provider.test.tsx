@@ -1,0 +1,81 @@
+import { act, render } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { KeletProvider, useFeedbackReducer, useFeedbackState, type FeedbackStateSetter } from "../../src";
+import { startSignalServer, type SignalServer } from "../support/signal-server";
+
+let server: SignalServer;
+beforeEach(async () => {
+  server = await startSignalServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+describe("edit signals through KeletProvider", () => {
+  it("posts one edit signal per sequence to the project's endpoint", async () => {
+    let setter: FeedbackStateSetter<string | null> = () => {};
+    function Draft() {
+      [, setter] = useFeedbackState<string | null>(null, "sess-42", { debounceMs: 30, metadata: { screen: "reply" } });
+      return null;
+    }
+    render(
+      <KeletProvider apiKey="pk_test_1" project="support-bot" baseUrl={server.origin}>
+        <Draft />
+      </KeletProvider>,
+    );
+    act(() => setter("Your order ships on Monday.", "ai_generation"));
+    act(() => setter("Your order ships on Tuesday.", "manual_refinement"));
+    const [request] = await server.waitForRequests(1);
+    expect(request!.url).toBe("/api/projects/support-bot/signal");
+    expect(request!.headers.authorization).toBe("Bearer pk_test_1");
+    const body = JSON.parse(request!.body);
+    expect(body).toMatchObject({
+      session_id: "sess-42",
+      kind: "edit",
+      source: "human",
+      trigger_name: "manual_refinement",
+      score: 1,
+      value: "-Your order ships on Monday.\n+Your order ships on Tuesday.",
+      metadata: { screen: "reply" },
+    });
+    expect(body.confidence).toBeCloseTo(4 / 28);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("posts a pending reducer sequence when the editor unmounts", async () => {
+    let dispatch: (action: { type: "add"; item: string }) => void = () => {};
+    function List() {
+      [, dispatch] = useFeedbackReducer((items: string[], action: { type: "add"; item: string }) => [...items, action.item], ["a"], "sess-7");
+      return null;
+    }
+    const view = render(
+      <KeletProvider apiKey="pk_test_1" project="p" baseUrl={server.origin}>
+        <List />
+      </KeletProvider>,
+    );
+    act(() => dispatch({ type: "add", item: "b" }));
+    view.unmount();
+    const [request] = await server.waitForRequests(1);
+    expect(JSON.parse(request!.body)).toMatchObject({ session_id: "sess-7", kind: "edit", trigger_name: "add" });
+  });
+
+  it("tells the provider's onError when the server refuses the edit, with no unhandled rejection", async () => {
+    server.plan(401);
+    const onError = vi.fn();
+    let setter: FeedbackStateSetter<string> = () => {};
+    function Draft() {
+      [, setter] = useFeedbackState("a", "s", { debounceMs: 10 });
+      return null;
+    }
+    render(
+      <KeletProvider apiKey="pk_test_1" project="p" baseUrl={server.origin} onError={onError}>
+        <Draft />
+      </KeletProvider>,
+    );
+    act(() => setter("b"));
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
+    expect(onError.mock.calls[0]![0].message).toBe("Failed to submit feedback: Unauthorized");
+    expect(onError.mock.calls[0]![1]).toMatchObject({ kind: "edit", value: "-a\n+b" });
+  });
+});
