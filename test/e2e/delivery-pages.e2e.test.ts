@@ -63,6 +63,11 @@ async function waitForAcceptedIds(prefix: string, count: number, timeoutMs = 15_
   return acceptedCounts(prefix);
 }
 
+/** Waits until the page has read every answer, so nothing is still in flight. */
+function answersRead(tab: Page) {
+  return tab.waitForFunction(() => window.kelet.keepalive.bytesInFlight === 0);
+}
+
 /** Turns the network off and waits until the page has heard about it. */
 async function goOffline(context: BrowserContext, tab: Page) {
   await context.setOffline(true);
@@ -97,6 +102,7 @@ describe("delivery in real Chromium", () => {
     // 20 signals of ~3.2 KB: together more than the 64 KiB a page may have in flight with keepalive.
     await send(tab, Array.from({ length: queued }, (_, n) => ({ session_id: `c9-${n}`, score: 0, value: "x".repeat(3000) })));
     await server.waitForRequests(queued, 10_000);
+    await answersRead(tab);
     await tab.evaluate(() => {
       window.kelet.pendingEdit = { session_id: "c9-edit", kind: "edit", trigger_name: "manual_refinement", value: "+fixed" };
     });
@@ -176,6 +182,7 @@ describe("delivery in real Chromium", () => {
       server.plan({ status: 503, headers: { "Retry-After": "20" } });
       await send(tab, [{ session_id: "bf-hide", score: 1 }]);
       await server.waitForRequests(2);
+      await answersRead(tab);
       await hideWithoutUnloading(tab);
       const counts = await waitForAcceptedIds("bf-hide", 1, 3000);
       expect(counts.get("bf-hide")).toBe(1);
