@@ -70,9 +70,9 @@ function answersRead(tab: Page) {
 
 /** Turns the network off and waits until the page has heard about it. */
 async function goOffline(context: BrowserContext, tab: Page) {
+  const heard = await tab.evaluate(() => window.kelet.offlineEvents);
   await context.setOffline(true);
-  await tab.waitForFunction(() => navigator.onLine === false);
-  await sleep(100);
+  await tab.waitForFunction((before) => window.kelet.offlineEvents > before, heard);
 }
 
 function hideWithoutUnloading(tab: Page) {

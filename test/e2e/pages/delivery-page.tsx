@@ -16,6 +16,8 @@ interface PageProbe {
   pendingEdit: FeedbackData | null;
   settled: Array<{ session_id: string; error?: string }>;
   pageshows: boolean[];
+  /** How often the page heard `offline` (the library hears it in the same dispatch). */
+  offlineEvents: number;
   keepalive: { requests: number; withAuthorization: number; bytesInFlight: number; maxBytesInFlight: number; refused: number };
 }
 
@@ -30,10 +32,12 @@ const probe: PageProbe = {
   pendingEdit: null,
   settled: [],
   pageshows: [],
+  offlineEvents: 0,
   keepalive: { requests: 0, withAuthorization: 0, bytesInFlight: 0, maxBytesInFlight: 0, refused: 0 },
 };
 window.kelet = probe;
 addEventListener("pageshow", (event) => probe.pageshows.push(event.persisted));
+addEventListener("offline", () => (probe.offlineEvents += 1));
 
 if (params.has("nolocks")) Object.defineProperty(navigator, "locks", { value: undefined, configurable: true });
 if (params.has("timeout")) deliveryTuning.requestTimeoutMs = Number(params.get("timeout"));
