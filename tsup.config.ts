@@ -1,14 +1,43 @@
-import { defineConfig } from "tsup";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { transform } from "esbuild";
+import { defineConfig, type Options } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
+/** The opt-in theme, `@kelet-ai/feedback-ui/styles.css`: plain CSS, minified, no JS entry. */
+async function buildStyles(): Promise<void> {
+  const source = await readFile("src/styles/styles.css", "utf8");
+  const { code } = await transform(source, { loader: "css", minify: true, target: ["chrome105", "firefox110", "safari15.4"] });
+  await mkdir("dist", { recursive: true });
+  await writeFile("dist/styles.css", code);
+}
+
+const shared: Options = {
   sourcemap: true,
-  clean: true,
+  // `npm run build` empties dist first (prebuild): two builds write into it at once.
+  clean: false,
   target: "es2020",
   // Every output holds React code: Next.js App Router needs the directive
   // at the top of each file to import it from a server component.
   banner: { js: '"use client";' },
   external: ["react", "react-dom", "react/jsx-runtime"],
-});
+};
+
+export default defineConfig([
+  {
+    ...shared,
+    // ESM: one file per source module (every module an entry, shared code split out), so an app's
+    // bundler drops whole modules it does not use: importing the hooks never pulls in the popover,
+    // whatever top-level statements (displayName, forwardRef) the parts' modules hold.
+    entry: ["src/**/*.{ts,tsx}", "!src/**/*.d.ts"],
+    format: ["esm"],
+    splitting: true,
+    dts: { entry: { index: "src/index.ts" } },
+    onSuccess: buildStyles,
+  },
+  {
+    ...shared,
+    // CJS: one file.
+    entry: { index: "src/index.ts" },
+    format: ["cjs"],
+    dts: { entry: { index: "src/index.ts" } },
+  },
+]);

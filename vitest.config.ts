@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./test/support/chromium.ts";
@@ -20,6 +21,26 @@ const BROWSER_DEPENDENCIES = [
   "axe-core",
 ];
 
+const UNIT_INCLUDE = ["test/**/*.test.{ts,tsx}"];
+const UNIT_EXCLUDE = ["test/browser/**", "test/e2e/**", "test/fixtures/**"];
+
+// React 18 lives in its own folder (installed by the root `npm ci`), so react-dom 18 resolves react 18.
+const react18 = (path: string) => fileURLToPath(new URL(`./test/fixtures/react18/node_modules/${path}`, import.meta.url));
+const REACT_18_ALIASES = [
+  { find: /^react$/, replacement: react18("react/index.js") },
+  { find: /^react\/jsx-runtime$/, replacement: react18("react/jsx-runtime.js") },
+  { find: /^react\/jsx-dev-runtime$/, replacement: react18("react/jsx-dev-runtime.js") },
+  { find: /^react-dom$/, replacement: react18("react-dom/index.js") },
+  { find: /^react-dom\/client$/, replacement: react18("react-dom/client.js") },
+  { find: /^react-dom\/server$/, replacement: react18("react-dom/server.node.js") },
+  { find: /^react-dom\/test-utils$/, replacement: react18("react-dom/test-utils.js") },
+  // Its ESM build (inlined below), not the CJS one Node would pick.
+  {
+    find: /^@testing-library\/react$/,
+    replacement: fileURLToPath(new URL("./node_modules/@testing-library/react/dist/@testing-library/react.esm.js", import.meta.url)),
+  },
+];
+
 export default defineConfig({
   test: {
     restoreMocks: true,
@@ -28,12 +49,47 @@ export default defineConfig({
       {
         // Behaviour in jsdom, HTTP against a real server on 127.0.0.1.
         extends: true,
+        // What a shadcn app provides to registry/vote-feedback.tsx (test/registry).
+        resolve: {
+          alias: {
+            "@/lib/utils": fileURLToPath(new URL("./registry/type-shims/utils.ts", import.meta.url)),
+            "lucide-react": fileURLToPath(new URL("./test/registry/lucide-react-stub.tsx", import.meta.url)),
+          },
+        },
         test: {
           name: "unit",
-          include: ["test/**/*.test.{ts,tsx}"],
-          exclude: ["test/browser/**", "test/e2e/**"],
+          include: UNIT_INCLUDE,
+          exclude: UNIT_EXCLUDE,
           environment: "jsdom",
           setupFiles: ["test/setup.ts"],
+          env: { VITEST_PROJECT_REACT: "19." },
+        },
+      },
+      {
+        // The same unit tests against React 18.
+        extends: true,
+        resolve: { alias: REACT_18_ALIASES },
+        test: {
+          name: "unit-react18",
+          include: UNIT_INCLUDE,
+          exclude: [...UNIT_EXCLUDE, "test/package/**", "test/styles/**", "test/registry/**"],
+          environment: "jsdom",
+          setupFiles: ["test/setup.ts"],
+          env: { VITEST_PROJECT_REACT: "18." },
+          // Libraries that import react are inlined (ESM builds), so their react imports take the aliases too.
+          server: {
+            deps: {
+              inline: [
+                /@testing-library\/react/,
+                /@radix-ui\//,
+                /@floating-ui\/react-dom/,
+                /react-remove-scroll/,
+                /react-style-singleton/,
+                /use-callback-ref/,
+                /use-sidecar/,
+              ],
+            },
+          },
         },
       },
       {
@@ -53,6 +109,24 @@ export default defineConfig({
           },
         },
       },
+      // Installs and builds of real apps, and the size budgets: slow, so only with
+      // KELET_FIXTURES=1 (`npm run test:fixtures`, and .ci/run).
+      ...(process.env.KELET_FIXTURES === "1"
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "fixtures",
+                include: ["test/fixtures/**/*.test.ts"],
+                exclude: ["**/node_modules/**"],
+                environment: "node",
+                testTimeout: 600_000,
+                hookTimeout: 600_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
       {
         // Whole pages driven by playwright-core: lifecycle, tabs, network.
         extends: true,

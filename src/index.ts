@@ -8,6 +8,7 @@ export type { SignalErrorHandler } from "./core/report-failure";
 export type { FetchLike, ResponseLike, SignalRequestInit } from "./core/signal-request";
 export type { DomEventSnapshot } from "./core/dom-event-capture";
 export { SignalValidationError, FeedbackSubmitError, KeletConfigError } from "./core/errors";
+export { createSessionId, readSessionId, type SessionIdResponse } from "./core/session-id";
 export { VoteFeedback } from "./vote-feedback";
 export type {
   VoteFeedbackRootProps,
@@ -19,6 +20,17 @@ export type {
   ReasonProps,
   VoteButtonState,
   Vote,
+} from "./vote-feedback";
+// Each part under its own name too: a Next.js server component cannot dot into a client module
+// (`<VoteFeedback.Root>` there is undefined), but it can render these.
+export {
+  Root as VoteFeedbackRoot,
+  UpvoteButton as VoteFeedbackUpvoteButton,
+  DownvoteButton as VoteFeedbackDownvoteButton,
+  Popover as VoteFeedbackPopover,
+  Textarea as VoteFeedbackTextarea,
+  SubmitButton as VoteFeedbackSubmitButton,
+  Reason as VoteFeedbackReason,
 } from "./vote-feedback";
 export { useFeedbackState, useFeedbackReducer } from "./feedback-state";
 export type {

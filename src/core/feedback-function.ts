@@ -1,3 +1,4 @@
+import { checkSessionId } from "./diagnostics";
 import { recentDomEvent } from "./dom-event-capture";
 import type { SignalErrorHandler } from "./report-failure";
 import type { FeedbackData, ValidSignal } from "./signal";
@@ -41,6 +42,7 @@ export function createFeedbackFunction(options: FeedbackFunctionOptions): Feedba
       log("disabled, not sent:", data);
       return Promise.resolve();
     }
+    if (data !== null && typeof data === "object") checkSessionId(data.session_id, "A feedback signal");
     let signal: ValidSignal;
     try {
       signal = validateSignal(withDomEvent(data));

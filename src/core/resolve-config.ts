@@ -26,7 +26,8 @@ export const MISSING_KEY_MESSAGE = "apiKey is required either directly or from a
 export const MISSING_PROJECT_MESSAGE = "project is required either directly or from a parent KeletProvider";
 export const SECRET_KEY_MESSAGE =
   "KeletProvider was given a secret key (sk_...). Secret keys are for your server only and are never sent from a browser: " +
-  "pass the publishable key (pk_...) from your Kelet project's API keys settings instead.";
+  "pass the publishable key (pk_...) from your Kelet project's API keys settings instead, and keep the sk_ key " +
+  "in your server's environment for the Kelet server SDK.";
 
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value : undefined;

@@ -1,5 +1,6 @@
 import { useCallback, useRef } from "react";
 import type { FeedbackDispatch, FeedbackReducerReturn, FeedbackStateOptions, SessionIdSource } from "./types";
+import { useSessionIdCheck, useSignalDestinationCheck } from "../provider/diagnostics-hooks";
 import { useEditTracking } from "./useEditTracking";
 
 function actionType(action: unknown): string | undefined {
@@ -39,6 +40,9 @@ export function useFeedbackReducer<S, A, I>(
 ): FeedbackReducerReturn<S, A> {
   const latestReducer = useRef(reducer);
   latestReducer.current = reducer;
+  // Development only: edits that go nowhere, placeholder or per-render session ids.
+  useSignalDestinationCheck(options?.onFeedback !== undefined, "useFeedbackReducer");
+  useSessionIdCheck(session_id, "useFeedbackReducer");
   const [state, update] = useEditTracking<S>(
     () => (initializer ? initializer(initialArg as I) : (initialArg as S)),
     session_id as SessionIdSource<S>,

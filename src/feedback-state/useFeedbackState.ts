@@ -1,5 +1,6 @@
 import { useCallback } from "react";
 import type { FeedbackStateOptions, FeedbackStateReturn, FeedbackStateSetter, SessionIdSource } from "./types";
+import { useSessionIdCheck, useSignalDestinationCheck } from "../provider/diagnostics-hooks";
 import { useEditTracking } from "./useEditTracking";
 
 /**
@@ -20,6 +21,9 @@ export function useFeedbackState<T>(
   session_id: string | ((state: T) => string),
   options?: FeedbackStateOptions<T>,
 ): FeedbackStateReturn<T> {
+  // Development only: edits that go nowhere, placeholder or per-render session ids.
+  useSignalDestinationCheck(options?.onFeedback !== undefined, "useFeedbackState");
+  useSessionIdCheck(session_id, "useFeedbackState");
   const [state, update] = useEditTracking<T>(
     () => (typeof initialState === "function" ? (initialState as () => T)() : initialState),
     session_id as SessionIdSource<T>,

@@ -1,5 +1,6 @@
 import { useContext, useEffect, useMemo, useRef, type ReactNode } from "react";
 import { logOnce } from "../core/console-once";
+import { withDeliveryDiagnostics } from "../core/diagnostics";
 import { retainDomEventCapture } from "../core/dom-event-capture";
 import { isProduction } from "../core/environment";
 import { createFeedbackFunction } from "../core/feedback-function";
@@ -48,11 +49,13 @@ export function KeletProvider({ apiKey, project, baseUrl, onError, disabled, deb
   const latest = useRef({ onError, fetch, parent });
   latest.current = { onError, fetch, parent };
   // Own `fetch`, else the parent's, else `globalThis.fetch` looked up at send time.
+  // In development, a 401/403/404 answer or a CORS failure is explained on the console.
   const transport = useMemo<FetchLike>(
-    () => (url, init) => {
-      const own = latest.current.fetch ?? latest.current.parent?.fetch;
-      return own ? own(url, init) : (globalThis.fetch as unknown as FetchLike)(url, init);
-    },
+    () =>
+      withDeliveryDiagnostics((url, init) => {
+        const own = latest.current.fetch ?? latest.current.parent?.fetch;
+        return own ? own(url, init) : (globalThis.fetch as unknown as FetchLike)(url, init);
+      }),
     [],
   );
 

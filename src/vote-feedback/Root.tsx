@@ -1,5 +1,6 @@
 import * as RadixPopover from "@radix-ui/react-popover";
 import type { RefObject } from "react";
+import { useSessionIdCheck, useSignalDestinationCheck } from "../provider/diagnostics-hooks";
 import { VoteFeedbackContext } from "./context";
 import { useVoteFeedbackRoot, type VoteFeedbackRootProps } from "./use-vote-feedback-root";
 
@@ -11,6 +12,9 @@ export type { VoteFeedbackRootProps };
  */
 export function Root(props: VoteFeedbackRootProps) {
   const context = useVoteFeedbackRoot(props);
+  // Development only: signals that go nowhere, placeholder or per-render session ids.
+  useSignalDestinationCheck(props.onFeedback !== undefined, "VoteFeedback.Root");
+  useSessionIdCheck(props.session_id, "VoteFeedback.Root");
   return (
     <VoteFeedbackContext.Provider value={context}>
       {/* Not Radix's modal mode: that locks page scroll and rewrites <body> padding. Popover traps focus itself. */}

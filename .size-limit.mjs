@@ -1,0 +1,32 @@
+// Size budgets of shared/spec/PERFORMANCE.md, checked by `npm run size` (size-limit, esbuild, min+gzip).
+// Each JS check is bundled as an app's production build would be: NODE_ENV is "production",
+// so development-only messages are dropped, and the listed packages stay external.
+const production = (config) => ({ ...config, logLevel: "error", define: { ...config.define, "process.env.NODE_ENV": '"production"' } });
+
+export default [
+  {
+    name: "an app importing only KeletProvider + useFeedbackState (react external)",
+    path: "dist/index.js",
+    import: "{ KeletProvider, useFeedbackState }",
+    ignore: ["react", "react-dom"],
+    modifyEsbuildConfig: production,
+    gzip: true,
+    limit: "4 KiB",
+  },
+  {
+    name: "every export, own code only (react and Radix external)",
+    path: "dist/index.js",
+    import: "*",
+    ignore: ["react", "react-dom", "@radix-ui/*"],
+    modifyEsbuildConfig: production,
+    gzip: true,
+    limit: "7 KiB",
+  },
+  {
+    name: "the default theme, dist/styles.css",
+    path: "dist/styles.css",
+    disablePlugins: ["@size-limit/esbuild"],
+    gzip: true,
+    limit: "2 KiB",
+  },
+];

@@ -1,0 +1,92 @@
+import { logOnce } from "./console-once";
+
+/** The response header the server sets to the id it passed to `agentic_session(session_id=...)`. */
+export const SESSION_ID_HEADER = "X-Session-ID";
+
+/** What {@link readSessionId} reads: a `Response`, or anything shaped like one. */
+export interface SessionIdResponse {
+  headers?: { get(name: string): string | null } | null;
+  /** The response URL, used to tell a cross-origin response in development. */
+  url?: string;
+  /** `"cors"` for a cross-origin response in a browser. */
+  type?: string;
+}
+
+function hex(bytes: ArrayLike<number>, from: number, to: number): string {
+  let out = "";
+  for (let i = from; i < to; i += 1) out += (bytes[i]! + 0x100).toString(16).slice(1);
+  return out;
+}
+
+function randomBytes(count: number): Uint8Array {
+  const bytes = new Uint8Array(count);
+  const cryptoApi = typeof globalThis.crypto === "object" ? globalThis.crypto : undefined;
+  if (cryptoApi && typeof cryptoApi.getRandomValues === "function") return cryptoApi.getRandomValues(bytes);
+  // Last resort (very old runtimes): unique enough for a session id, not for secrets.
+  for (let i = 0; i < count; i += 1) bytes[i] = Math.floor(Math.random() * 256);
+  return bytes;
+}
+
+/**
+ * A new random session id (a version 4 UUID) for a unit of work that starts
+ * in the browser: send it to your server so it can use the same id in
+ * `agentic_session(session_id=...)`, and give it to `VoteFeedback.Root`.
+ * Uses `crypto.randomUUID` where the page has it (secure contexts), else
+ * `crypto.getRandomValues`.
+ */
+export function createSessionId(): string {
+  const cryptoApi = typeof globalThis.crypto === "object" ? globalThis.crypto : undefined;
+  if (cryptoApi && typeof cryptoApi.randomUUID === "function") return cryptoApi.randomUUID();
+  const bytes = randomBytes(16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  return `${hex(bytes, 0, 4)}-${hex(bytes, 4, 6)}-${hex(bytes, 6, 8)}-${hex(bytes, 8, 10)}-${hex(bytes, 10, 16)}`;
+}
+
+function crossOriginOf(response: SessionIdResponse): string | undefined {
+  if (typeof response.url !== "string" || response.url === "") return response.type === "cors" ? "another origin" : undefined;
+  try {
+    const origin = new URL(response.url).origin;
+    const pageOrigin = typeof location === "object" && location ? location.origin : undefined;
+    if (response.type === "cors" || (pageOrigin !== undefined && origin !== pageOrigin)) return origin;
+  } catch {
+    // A relative or odd URL is the page's own origin.
+  }
+  return undefined;
+}
+
+/**
+ * The session id the server put in the `X-Session-ID` response header, or
+ * `null` when the response has none. In development, a cross-origin response
+ * without it gets a console warning with the usual fix
+ * (`Access-Control-Expose-Headers: X-Session-ID` on the server).
+ *
+ * @example
+ * const response = await fetch("/api/chat", { method: "POST", body });
+ * const sessionId = readSessionId(response) ?? fallbackId;
+ */
+export function readSessionId(response: SessionIdResponse | null | undefined): string | null {
+  if (response == null || typeof response !== "object") return null;
+  let value: string | null = null;
+  try {
+    value = response.headers?.get?.(SESSION_ID_HEADER) ?? null;
+  } catch {
+    value = null;
+  }
+  const sessionId = typeof value === "string" ? value.trim() : "";
+  if (sessionId !== "") return sessionId;
+  // Written out (not isProduction()) so app bundlers drop the message from production builds (see diagnostics.ts).
+  if (process.env.NODE_ENV !== "production") {
+    const origin = crossOriginOf(response);
+    if (origin !== undefined) {
+      logOnce(
+        "warn",
+        `kelet:session-header-hidden:${origin}`,
+        `[kelet] readSessionId: the response from ${origin} has no ${SESSION_ID_HEADER} header this page can read. ` +
+          `A browser hides response headers of a cross-origin response unless the server lists them: ` +
+          `make the server that sets ${SESSION_ID_HEADER} also send "Access-Control-Expose-Headers: ${SESSION_ID_HEADER}".`,
+      );
+    }
+  }
+  return null;
+}

@@ -1,0 +1,35 @@
+import { createRoot } from "react-dom/client";
+import { VoteFeedback } from "../../../src/vote-feedback";
+
+/** The real parts with the documented classes, themed by styles.css (added by the test). */
+function Widget({ id }: { id: string }) {
+  return (
+    <div id={id} style={{ paddingBottom: 220 }}>
+      <VoteFeedback.Root session_id={`theme-${id}`} defaultVote="upvote" popoverOn="both" onFeedback={() => {}}>
+        <div className="kelet-vote">
+          <VoteFeedback.UpvoteButton className="kelet-vote-button kelet-upvote">+</VoteFeedback.UpvoteButton>
+          <VoteFeedback.DownvoteButton className="kelet-vote-button kelet-downvote">-</VoteFeedback.DownvoteButton>
+        </div>
+        <VoteFeedback.Popover className="kelet-popover">
+          <div className="kelet-reasons">
+            <VoteFeedback.Reason className="kelet-reason" value="Wrong" />
+          </div>
+          <VoteFeedback.Textarea className="kelet-textarea" />
+          <VoteFeedback.SubmitButton className="kelet-submit">Send</VoteFeedback.SubmitButton>
+        </VoteFeedback.Popover>
+      </VoteFeedback.Root>
+    </div>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(
+  <>
+    <Widget id="plain" />
+    <div data-theme="dark">
+      <Widget id="forced-dark" />
+    </div>
+    <div data-theme="light">
+      <Widget id="forced-light" />
+    </div>
+  </>,
+);
