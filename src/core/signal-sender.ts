@@ -1,4 +1,6 @@
-import { attemptSignalRequest, buildSignalRequest, type FetchLike, type SignalTarget } from "./signal-request";
+import { createDeliveryQueue } from "./delivery/delivery-queue";
+import type { SignalErrorHandler } from "./report-failure";
+import type { FetchLike, SignalTarget } from "./signal-request";
 import type { ValidSignal } from "./signal";
 
 /** Delivers validated signals for one provider; the seam where delivery policy lives. */
@@ -15,15 +17,31 @@ export interface SignalSender {
 
 export interface SignalSenderConfig extends SignalTarget {
   fetch?: FetchLike;
+  /** Hears the final failure of signals no caller awaits (saved by an earlier page). */
+  reportFailure?: SignalErrorHandler;
+  /** Logs each signal's fate (retries, offline waits, saves). */
+  debug?: boolean;
 }
 
-/** One attempt per signal; a final non-2xx rejects with `Failed to submit feedback: {statusText}`. */
+/**
+ * The queue-backed sender: retries with backoff, waits out offline periods,
+ * flushes with keepalive on page hide and saves what cannot leave for the next
+ * load (see RELIABILITY.md). A final failure rejects with
+ * `Failed to submit feedback: {statusText}`.
+ */
 export function createSignalSender(config: SignalSenderConfig): SignalSender {
-  return {
-    async send(signal) {
-      const outcome = await attemptSignalRequest(buildSignalRequest(config, signal), config.fetch);
-      if (!outcome.delivered) throw outcome.error;
+  const queue = createDeliveryQueue({
+    apiKey: config.apiKey,
+    project: config.project,
+    baseUrl: config.baseUrl,
+    transport: (url, init) => {
+      // Looked up at send time, so a fetch replaced later is used.
+      const send = config.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined);
+      if (typeof send !== "function") throw new TypeError("No fetch available: pass the `fetch` prop to KeletProvider or install a fetch polyfill");
+      return send(url, init);
     },
-    start: () => () => {},
-  };
+    reportFailure: config.reportFailure,
+    debug: config.debug,
+  });
+  return { send: (signal) => queue.send(signal), start: () => queue.start() };
 }

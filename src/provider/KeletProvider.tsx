@@ -59,6 +59,17 @@ export function KeletProvider({ apiKey, project, baseUrl, onError, disabled, deb
     [],
   );
 
+  // Stable: reads the latest onError and parent, so inline props never rebuild the sender.
+  const reportFailure = useMemo<SignalErrorHandler>(
+    () => (error, signal) => {
+      const { onError: ownHandler, parent: parentValue } = latest.current;
+      if (ownHandler) reportSignalFailure(ownHandler, error, signal);
+      else if (parentValue?.reportFailure) parentValue.reportFailure(error, signal);
+      else reportSignalFailure(undefined, error, signal);
+    },
+    [],
+  );
+
   const sender = useMemo(
     () =>
       problem
@@ -68,19 +79,15 @@ export function KeletProvider({ apiKey, project, baseUrl, onError, disabled, deb
             project: config.project,
             baseUrl: config.baseUrl,
             fetch: transport,
+            reportFailure,
+            debug: config.debug,
           }),
-    [problem, config.apiKey, config.project, config.baseUrl, transport],
+    [problem, config.apiKey, config.project, config.baseUrl, transport, reportFailure, config.debug],
   );
   useEffect(() => sender?.start(), [sender]);
   useEffect(() => retainDomEventCapture(), []);
 
   const value = useMemo<KeletContextValue>(() => {
-    const reportFailure: SignalErrorHandler = (error, signal) => {
-      const { onError: ownHandler, parent: parentValue } = latest.current;
-      if (ownHandler) reportSignalFailure(ownHandler, error, signal);
-      else if (parentValue?.reportFailure) parentValue.reportFailure(error, signal);
-      else reportSignalFailure(undefined, error, signal);
-    };
     return {
       api_key: config.apiKey,
       project: config.project,
@@ -91,7 +98,7 @@ export function KeletProvider({ apiKey, project, baseUrl, onError, disabled, deb
       reportFailure,
       fetch: transport,
     };
-  }, [transport, sender, problem, config.apiKey, config.project, config.baseUrl, config.disabled, config.debug]);
+  }, [transport, reportFailure, sender, problem, config.apiKey, config.project, config.baseUrl, config.disabled, config.debug]);
 
   return <KeletContext.Provider value={value}>{children}</KeletContext.Provider>;
 }

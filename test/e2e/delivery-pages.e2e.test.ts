@@ -1,0 +1,193 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium, servePage, type ServedPage } from "../support/browser-page";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../support/chromium";
+import { startSignalServer, type SignalServer } from "../support/signal-server";
+
+let browser: BrowserContext;
+let server: SignalServer;
+let page: ServedPage;
+
+beforeAll(async () => {
+  server = await startSignalServer();
+  page = await servePage(fileURLToPath(new URL("./pages/delivery-page.tsx", import.meta.url)), { SIGNAL_ORIGIN: server.origin });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await page?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  await browser.setOffline(false);
+  for (const open of browser.pages()) await open.close();
+  server.requests.length = 0;
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function openPage(query = "", context: BrowserContext = browser): Promise<Page> {
+  const tab = await context.newPage();
+  await tab.goto(`${page.url}${query}`);
+  await tab.waitForFunction(() => typeof window.kelet?.feedback === "function");
+  return tab;
+}
+
+function send(tab: Page, signals: Array<Record<string, unknown>>) {
+  return tab.evaluate((list) => {
+    for (const signal of list) void window.kelet.feedback!(signal as never).catch(() => {});
+  }, signals);
+}
+
+/** Counts, per session id, the bodies the server accepted. */
+function acceptedCounts(prefix: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const body of server.accepted()) {
+    const id = String(body.session_id);
+    if (id.startsWith(prefix)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+async function waitForAcceptedIds(prefix: string, count: number, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (acceptedCounts(prefix).size < count) {
+    if (Date.now() > deadline) throw new Error(`only ${acceptedCounts(prefix).size} of ${count} "${prefix}" signals arrived`);
+    await sleep(50);
+  }
+  await sleep(500); // anything sent twice would have arrived by now
+  return acceptedCounts(prefix);
+}
+
+/** Waits until the page has read every answer, so nothing is still in flight. */
+function answersRead(tab: Page) {
+  return tab.waitForFunction(() => window.kelet.keepalive.bytesInFlight === 0);
+}
+
+/** Turns the network off and waits until the page has heard about it. */
+async function goOffline(context: BrowserContext, tab: Page) {
+  const heard = await tab.evaluate(() => window.kelet.offlineEvents);
+  await context.setOffline(true);
+  await tab.waitForFunction((before) => window.kelet.offlineEvents > before, heard);
+}
+
+function hideWithoutUnloading(tab: Page) {
+  return tab.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+}
+
+describe("delivery in real Chromium", () => {
+  it("case 8: offline (context.setOffline) sends nothing and delivers everything once on reconnection", async () => {
+    const tab = await openPage();
+    await goOffline(browser, tab);
+    await send(tab, [1, 2, 3].map((n) => ({ session_id: `c8-${n}`, score: 1 })));
+    await sleep(1500);
+    expect(server.requests).toHaveLength(0);
+    await browser.setOffline(false);
+    const counts = await waitForAcceptedIds("c8-", 3);
+    expect([...counts.values()]).toEqual([1, 1, 1]);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("case 9: page hidden with an edit pending and signals queued: one keepalive flush with the key, never over the budget", async () => {
+    const queued = 20;
+    server.plan(...Array(queued).fill({ status: 503, headers: { "Retry-After": "20" } }));
+    const tab = await openPage();
+    // 20 signals of ~3.2 KB: together more than the 64 KiB a page may have in flight with keepalive.
+    await send(tab, Array.from({ length: queued }, (_, n) => ({ session_id: `c9-${n}`, score: 0, value: "x".repeat(3000) })));
+    await server.waitForRequests(queued, 10_000);
+    await answersRead(tab);
+    await tab.evaluate(() => {
+      window.kelet.pendingEdit = { session_id: "c9-edit", kind: "edit", trigger_name: "manual_refinement", value: "+fixed" };
+    });
+    const before = server.requests.length;
+    const keepaliveBefore = await tab.evaluate(() => window.kelet.keepalive.requests);
+    await hideWithoutUnloading(tab);
+    await sleep(1000);
+
+    const flushed = server.requests.slice(before);
+    const stats = await tab.evaluate(() => window.kelet.keepalive);
+    expect(stats.requests - keepaliveBefore).toBe(flushed.length);
+    expect(flushed.length).toBeGreaterThan(10);
+    expect(flushed.length).toBeLessThan(queued + 1); // not everything fits: the rest was saved
+    expect(flushed.every((r) => r.headers.authorization === "Bearer pk_e2e")).toBe(true);
+    expect(flushed.map((r) => JSON.parse(r.body).session_id)).toContain("c9-edit");
+    expect(stats.maxBytesInFlight).toBeLessThanOrEqual(64 * 1024);
+    expect(stats.refused).toBe(0);
+    const saved = await tab.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("kelet:unsent:"))
+        .flatMap((k) => JSON.parse(localStorage.getItem(k)!) as unknown[]).length,
+    );
+    expect(saved).toBe(queued + 1 - flushed.length);
+
+    // Leaving and coming back delivers the rest; nothing arrives twice.
+    await tab.goto("about:blank");
+    await openPage();
+    const counts = await waitForAcceptedIds("c9-", queued + 1);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  for (const variant of ["", "?nolocks"]) {
+    it(`case 10: page closed with signals unsent, reopened in two tabs: each delivered exactly once${variant ? " (no Web Locks)" : ""}`, async () => {
+      const prefix = `c10${variant ? "l" : ""}-`;
+      const tab = await openPage(variant);
+      await tab.evaluate(() => localStorage.clear());
+      await goOffline(browser, tab);
+      await send(tab, Array.from({ length: 5 }, (_, n) => ({ session_id: `${prefix}${n}`, score: 1 })));
+      await sleep(300);
+      await tab.goto("about:blank"); // a real pagehide
+      await tab.close();
+      await browser.setOffline(false);
+      expect(server.requests).toHaveLength(0);
+
+      const [a, b] = await Promise.all([browser.newPage(), browser.newPage()]);
+      await Promise.all([a.goto(`${page.url}${variant}`), b.goto(`${page.url}${variant}`)]);
+      const counts = await waitForAcceptedIds(prefix, 5);
+      expect([...counts.values()]).toEqual([1, 1, 1, 1, 1]);
+      expect(server.requests).toHaveLength(5);
+    });
+  }
+
+  it("keeps its listeners after a return from the back/forward cache", async () => {
+    // Playwright turns the back/forward cache off by default; this browser keeps it on.
+    const bfcacheBrowser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "kelet-bfcache-")), {
+      executablePath: CHROMIUM_EXECUTABLE,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      ignoreDefaultArgs: ["--disable-back-forward-cache"],
+    });
+    try {
+      const tab = await openPage("", bfcacheBrowser);
+      await tab.goto(`${page.url}blank`);
+      await tab.goBack({ waitUntil: "commit" });
+      await tab.waitForFunction(() => window.kelet?.pageshows.length === 2);
+      expect(await tab.evaluate(() => window.kelet.pageshows)).toEqual([false, true]);
+
+      // online/offline listeners still work...
+      await goOffline(bfcacheBrowser, tab);
+      await send(tab, [{ session_id: "bf-offline", score: 1 }]);
+      await sleep(500);
+      expect(server.requests).toHaveLength(0);
+      await bfcacheBrowser.setOffline(false);
+      await waitForAcceptedIds("bf-offline", 1);
+
+      // ...and so does the page-hide flush.
+      server.plan({ status: 503, headers: { "Retry-After": "20" } });
+      await send(tab, [{ session_id: "bf-hide", score: 1 }]);
+      await server.waitForRequests(2);
+      await answersRead(tab);
+      await hideWithoutUnloading(tab);
+      const counts = await waitForAcceptedIds("bf-hide", 1, 3000);
+      expect(counts.get("bf-hide")).toBe(1);
+    } finally {
+      await bfcacheBrowser.close();
+    }
+  });
+});
