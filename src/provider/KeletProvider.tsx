@@ -38,7 +38,10 @@ export function KeletProvider({ apiKey, project, baseUrl, onError, disabled, deb
     { apiKey, project, baseUrl, disabled, debug },
     parent ? { apiKey: parent.api_key, project: parent.project, baseUrl: parent.baseUrl, disabled: parent.disabled, debug: parent.debug } : undefined,
   );
+  // A new error object each render: memos key on its message, so a misconfigured
+  // provider (production) still gives its consumers a stable value.
   const { problem } = config;
+  const problemMessage = problem?.message;
   if (problem && !config.disabled) {
     // Loud where the developer can fix it; in production telemetry turns itself off instead.
     if (!isProduction()) throw new Error(problem.message);
@@ -82,7 +85,7 @@ export function KeletProvider({ apiKey, project, baseUrl, onError, disabled, deb
             reportFailure,
             debug: config.debug,
           }),
-    [problem, config.apiKey, config.project, config.baseUrl, transport, reportFailure, config.debug],
+    [problemMessage, config.apiKey, config.project, config.baseUrl, transport, reportFailure, config.debug],
   );
   useEffect(() => sender?.start(), [sender]);
   useEffect(() => retainDomEventCapture(), []);
@@ -98,7 +101,7 @@ export function KeletProvider({ apiKey, project, baseUrl, onError, disabled, deb
       reportFailure,
       fetch: transport,
     };
-  }, [transport, reportFailure, sender, problem, config.apiKey, config.project, config.baseUrl, config.disabled, config.debug]);
+  }, [transport, reportFailure, sender, problemMessage, config.apiKey, config.project, config.baseUrl, config.disabled, config.debug]);
 
   return <KeletContext.Provider value={value}>{children}</KeletContext.Provider>;
 }

@@ -67,6 +67,20 @@ describe("the provider's context value", () => {
     expect(consumerRenders).toBe(1);
   });
 
+  it("stays the same across re-renders of a provider whose telemetry is off in production", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const seen = new Set<unknown>();
+    function Probe() {
+      seen.add(useContext(KeletContext));
+      return null;
+    }
+    const { rerender } = render(<KeletProvider project="p"><Probe /></KeletProvider>);
+    rerender(<KeletProvider project="p"><Probe /></KeletProvider>);
+    vi.unstubAllEnvs();
+    expect(seen.size).toBe(1);
+  });
+
   it("changes when the project changes", () => {
     const seen = new Set<unknown>();
     function Probe() {
