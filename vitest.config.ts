@@ -42,6 +42,17 @@ const REACT_18_ALIASES = [
   },
 ];
 
+/** Vitest browser mode in Debian's Chromium (no downloaded browsers on these machines). */
+function chromiumBrowserMode() {
+  return {
+    enabled: true,
+    headless: true,
+    screenshotFailures: false,
+    provider: playwright({ launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS } }),
+    instances: [{ browser: "chromium" as const }],
+  };
+}
+
 export default defineConfig({
   test: {
     restoreMocks: true,
@@ -101,13 +112,7 @@ export default defineConfig({
           name: "browser",
           include: ["test/browser/**/*.browser.test.{ts,tsx}"],
           setupFiles: ["test/setup.ts"],
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({ launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS } }),
-            instances: [{ browser: "chromium" }],
-          },
+          browser: chromiumBrowserMode(),
         },
       },
       // Installs and builds of real apps, and the size budgets: slow, so only with
@@ -145,13 +150,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) })],
         test: {
           name: "storybook",
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({ launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS } }),
-            instances: [{ browser: "chromium" }],
-          },
+          browser: chromiumBrowserMode(),
         },
       },
     ],
