@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { SignalValidationError } from "../../src/core/errors";
 import type { FeedbackData } from "../../src/core/signal";
 import { captureContext } from "../support/capture-context";
-import { startSignalServer, type SignalServer } from "../support/signal-server";
+import { useSignalServer } from "../support/signal-server";
 import { realSleep } from "./helpers";
 
-let server: SignalServer;
-beforeEach(async () => {
-  server = await startSignalServer();
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = useSignalServer();
 
 describe("case 12: invalid signals", () => {
   const circular: Record<string, unknown> = {};

@@ -8,18 +8,16 @@ import type { FeedbackData } from "../../src/core/signal";
 import { KeletProvider } from "../../src/provider/KeletProvider";
 import { useKeletSignal } from "../../src/provider/useKeletSignal";
 import { captureContext } from "../support/capture-context";
-import { startSignalServer, type SignalServer } from "../support/signal-server";
+import { useSignalServer } from "../support/signal-server";
 import { advanceFor, advanceUntil, realSleep, track, trackLibraryTimers, useFakeClock, useRealClock } from "./helpers";
 
-let server: SignalServer;
-beforeEach(async () => {
-  server = await startSignalServer();
+const server = useSignalServer();
+beforeEach(() => {
   localStorage.clear();
 });
-afterEach(async () => {
+afterEach(() => {
   useRealClock();
   localStorage.clear();
-  await server.close();
 });
 
 const LIFECYCLE_EVENTS = ["online", "offline", "pagehide", "visibilitychange"];

@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { BASE_RETRY_DELAY_MS, MAX_ATTEMPTS, REQUEST_TIMEOUT_MS, deliveryTuning, resetDeliveryTuning } from "../../src/core/delivery/constants";
 import { captureContext } from "../support/capture-context";
-import { startSignalServer, type SignalServer } from "../support/signal-server";
+import { useSignalServer } from "../support/signal-server";
 import { advanceUntil, track, trackLibraryTimers, useFakeClock, useRealClock } from "./helpers";
 
-let server: SignalServer;
-beforeEach(async () => {
-  server = await startSignalServer();
-});
-afterEach(async () => {
+const server = useSignalServer();
+afterEach(() => {
   useRealClock();
   resetDeliveryTuning();
-  await server.close();
 });
 
 function provider(onError = vi.fn()) {

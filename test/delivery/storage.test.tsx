@@ -4,18 +4,16 @@ import { MAX_STORED_SIGNALS, STORED_SIGNAL_MAX_AGE_MS } from "../../src/core/del
 import { createSignalStore } from "../../src/core/delivery/signal-store";
 import { KeletProvider } from "../../src/provider/KeletProvider";
 import { captureContext } from "../support/capture-context";
-import { startSignalServer, type SignalServer } from "../support/signal-server";
+import { useSignalServer } from "../support/signal-server";
 import { realSleep, track } from "./helpers";
 
-let server: SignalServer;
-beforeEach(async () => {
-  server = await startSignalServer();
+const server = useSignalServer();
+beforeEach(() => {
   localStorage.clear();
 });
-afterEach(async () => {
+afterEach(() => {
   vi.unstubAllGlobals();
   localStorage.clear();
-  await server.close();
 });
 
 function setBrowserOnline(online: boolean) {

@@ -1,17 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetLogOnce } from "../../src/core/console-once";
 import { captureContext } from "../support/capture-context";
-import { startSignalServer, type SignalServer } from "../support/signal-server";
+import { useSignalServer } from "../support/signal-server";
 import { closedPortOrigin, spyOnConsole } from "./support";
 
-let server: SignalServer;
-beforeEach(async () => {
-  server = await startSignalServer();
+const server = useSignalServer();
+beforeEach(() => {
   resetLogOnce();
 });
-afterEach(async () => {
+afterEach(() => {
   vi.unstubAllEnvs();
-  await server.close();
 });
 
 const signal = { session_id: "sess-42", score: 1 };

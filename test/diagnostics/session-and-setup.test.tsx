@@ -5,17 +5,15 @@ import { resetLogOnce } from "../../src/core/console-once";
 import { KeletProvider } from "../../src/provider/KeletProvider";
 import { useSessionIdCheck, useSignalDestinationCheck } from "../../src/provider/diagnostics-hooks";
 import { captureContext } from "../support/capture-context";
-import { startSignalServer, type SignalServer } from "../support/signal-server";
+import { useSignalServer } from "../support/signal-server";
 import { spyOnConsole } from "./support";
 
-let server: SignalServer;
-beforeEach(async () => {
-  server = await startSignalServer();
+const server = useSignalServer();
+beforeEach(() => {
   resetLogOnce();
 });
-afterEach(async () => {
+afterEach(() => {
   vi.unstubAllEnvs();
-  await server.close();
 });
 
 /** Stands in for a part (VoteFeedback.Root, a feedback hook) that runs both checks. */

@@ -1,15 +1,9 @@
 import { act, render } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { KeletProvider, useFeedbackReducer, useFeedbackState, type FeedbackStateSetter } from "../../src";
-import { startSignalServer, type SignalServer } from "../support/signal-server";
+import { useSignalServer } from "../support/signal-server";
 
-let server: SignalServer;
-beforeEach(async () => {
-  server = await startSignalServer();
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = useSignalServer();
 
 describe("edit signals through KeletProvider", () => {
   it("posts one edit signal per sequence to the project's endpoint", async () => {

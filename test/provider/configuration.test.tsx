@@ -4,16 +4,14 @@ import { resetLogOnce } from "../../src/core/console-once";
 import { KeletProvider } from "../../src/provider/KeletProvider";
 import { useKelet } from "../../src/provider/useKelet";
 import { captureContext } from "../support/capture-context";
-import { startSignalServer, type SignalServer } from "../support/signal-server";
+import { useSignalServer } from "../support/signal-server";
 
-let server: SignalServer;
-beforeEach(async () => {
-  server = await startSignalServer();
+const server = useSignalServer();
+beforeEach(() => {
   resetLogOnce();
 });
-afterEach(async () => {
+afterEach(() => {
   vi.unstubAllEnvs();
-  await server.close();
 });
 
 function quietRenderErrors() {

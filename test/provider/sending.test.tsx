@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { KeletProvider } from "../../src/provider/KeletProvider";
-import { startSignalServer, type SignalServer } from "../support/signal-server";
+import { useSignalServer } from "../support/signal-server";
 import { captureContext } from "../support/capture-context";
 
-let server: SignalServer;
-beforeEach(async () => {
-  server = await startSignalServer();
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = useSignalServer();
 
 describe("sending a signal through KeletProvider", () => {
   it("posts the signal to the project's endpoint with exactly the two headers", async () => {

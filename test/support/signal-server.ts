@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from "vitest";
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -162,4 +163,25 @@ export async function startSignalServer(options: SignalServerOptions = {}): Prom
     },
     close: stopListening,
   };
+}
+
+/**
+ * Starts a fresh server before each test of the calling file and closes it
+ * after; the returned object always speaks for the running test's server.
+ */
+export function useSignalServer(options?: SignalServerOptions): SignalServer {
+  let current: SignalServer | undefined;
+  beforeEach(async () => {
+    current = await startSignalServer(options);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return new Proxy({} as SignalServer, {
+    get(_target, key) {
+      if (!current) throw new Error("the signal server is only there while a test runs");
+      return Reflect.get(current, key);
+    },
+  });
 }

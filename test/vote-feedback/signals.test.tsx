@@ -1,20 +1,14 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { StrictMode, useState } from "react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { FeedbackData } from "../../src/core/signal";
 import { VoteFeedback, type Vote } from "../../src/vote-feedback";
-import { startSignalServer, type SignalServer } from "../support/signal-server";
+import { useSignalServer } from "../support/signal-server";
 import { Provider, Widget, downvote, installResizeObserverStub, upvote, type WidgetOptions } from "./widget";
 
 installResizeObserverStub();
 
-let server: SignalServer;
-beforeEach(async () => {
-  server = await startSignalServer();
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = useSignalServer();
 
 const textbox = () => screen.getByRole("textbox", { name: "Additional feedback" });
 const sent = () => server.accepted().map(({ timestamp, metadata, ...rest }) => {
