@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -22,9 +22,31 @@ describe("the built package", () => {
   });
 
   it("starts every built file with the use client directive", () => {
-    for (const file of ["dist/index.js", "dist/index.cjs"]) {
-      expect(readFileSync(`${root}/${file}`, "utf8").startsWith('"use client";')).toBe(true);
+    const built = readdirSync(`${root}/dist`, { recursive: true, encoding: "utf8" }).filter((file) => /\.c?js$/.test(file));
+    expect(built).toContain("index.js");
+    expect(built).toContain("index.cjs");
+    for (const file of built) {
+      expect(readFileSync(`${root}/dist/${file}`, "utf8").startsWith('"use client";'), file).toBe(true);
     }
+  });
+
+  it("exports every runtime name a 1.3 app imports, from ESM and CJS alike", () => {
+    const names = [
+      "KeletProvider",
+      "VoteFeedback",
+      "KeletContext",
+      "useKelet",
+      "useKeletSignal",
+      "useDefaultFeedbackHandler",
+      "useFeedbackState",
+      "useFeedbackReducer",
+    ];
+    const parts = ["Root", "UpvoteButton", "DownvoteButton", "Popover", "Textarea", "SubmitButton"];
+    const probe = `console.log(JSON.stringify([${JSON.stringify(names)}.filter((n) => m[n] == null), ${JSON.stringify(parts)}.filter((p) => m.VoteFeedback[p] == null)]))`;
+    const fromEsm = runNode(["--input-type=module", "-e", `const m = await import('@kelet-ai/feedback-ui'); ${probe}`]);
+    const fromCjs = runNode(["-e", `const m = require('@kelet-ai/feedback-ui'); ${probe}`]);
+    expect(JSON.parse(fromEsm)).toEqual([[], []]);
+    expect(JSON.parse(fromCjs)).toEqual([[], []]);
   });
 
   it("renders on the server without touching browser globals", () => {
