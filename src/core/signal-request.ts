@@ -70,19 +70,13 @@ export function readAttemptOutcome(response: ResponseLike | undefined | null): A
 }
 
 /**
- * Sends one attempt. The default transport looks `globalThis.fetch` up now,
- * so a polyfill or test double installed later is used.
- * Rejects only when the request itself fails (network error, abort).
+ * Calls the given transport, else `globalThis.fetch` looked up now, so a
+ * polyfill or test double installed after the provider mounted is used.
  */
-export async function attemptSignalRequest(
-  request: SignalRequest,
-  fetchImpl?: FetchLike,
-  extraInit?: Pick<SignalRequestInit, "keepalive" | "signal">,
-): Promise<AttemptOutcome> {
-  const send: FetchLike | undefined = fetchImpl ?? (globalThis.fetch as unknown as FetchLike | undefined);
+export function callFetch(fetchImpl: FetchLike | undefined, url: string, init: SignalRequestInit): ReturnType<FetchLike> {
+  const send = fetchImpl ?? (globalThis.fetch as unknown as FetchLike | undefined);
   if (typeof send !== "function") {
     throw new TypeError("No fetch available: pass the `fetch` prop to KeletProvider or install a fetch polyfill");
   }
-  const init: SignalRequestInit = extraInit ? { ...request.init, ...extraInit } : request.init;
-  return readAttemptOutcome(await send(request.url, init));
+  return send(url, init);
 }

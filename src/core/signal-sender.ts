@@ -1,6 +1,6 @@
 import { createDeliveryQueue } from "./delivery/delivery-queue";
 import type { SignalErrorHandler } from "./report-failure";
-import type { FetchLike, SignalTarget } from "./signal-request";
+import { callFetch, type FetchLike, type SignalTarget } from "./signal-request";
 import type { ValidSignal } from "./signal";
 
 /** Delivers validated signals for one provider; the seam where delivery policy lives. */
@@ -34,12 +34,7 @@ export function createSignalSender(config: SignalSenderConfig): SignalSender {
     apiKey: config.apiKey,
     project: config.project,
     baseUrl: config.baseUrl,
-    transport: (url, init) => {
-      // Looked up at send time, so a fetch replaced later is used.
-      const send = config.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined);
-      if (typeof send !== "function") throw new TypeError("No fetch available: pass the `fetch` prop to KeletProvider or install a fetch polyfill");
-      return send(url, init);
-    },
+    transport: (url, init) => callFetch(config.fetch, url, init),
     reportFailure: config.reportFailure,
     debug: config.debug,
   });

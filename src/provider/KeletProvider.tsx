@@ -6,7 +6,7 @@ import { isProduction } from "../core/environment";
 import { createFeedbackFunction } from "../core/feedback-function";
 import { reportSignalFailure, type SignalErrorHandler } from "../core/report-failure";
 import { resolveConfig } from "../core/resolve-config";
-import type { FetchLike } from "../core/signal-request";
+import { callFetch, type FetchLike } from "../core/signal-request";
 import { createSignalSender } from "../core/signal-sender";
 import { KeletContext, type KeletContextValue } from "./KeletContext";
 
@@ -55,10 +55,7 @@ export function KeletProvider({ apiKey, project, baseUrl, onError, disabled, deb
   // In development, a 401/403/404 answer or a CORS failure is explained on the console.
   const transport = useMemo<FetchLike>(
     () =>
-      withDeliveryDiagnostics((url, init) => {
-        const own = latest.current.fetch ?? latest.current.parent?.fetch;
-        return own ? own(url, init) : (globalThis.fetch as unknown as FetchLike)(url, init);
-      }),
+      withDeliveryDiagnostics((url, init) => callFetch(latest.current.fetch ?? latest.current.parent?.fetch, url, init)),
     [],
   );
 
