@@ -1,38 +1,23 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium, servePage, type ServedPage } from "../support/browser-page";
+import { useChromiumPage } from "../support/browser-page";
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../support/chromium";
-import { startSignalServer, type SignalServer } from "../support/signal-server";
 
-let browser: BrowserContext;
-let server: SignalServer;
-let page: ServedPage;
-
-beforeAll(async () => {
-  server = await startSignalServer();
-  page = await servePage(fileURLToPath(new URL("./pages/delivery-page.tsx", import.meta.url)), { SIGNAL_ORIGIN: server.origin });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await page?.close();
-  await server?.close();
-});
+const env = useChromiumPage(new URL("./pages/delivery-page.tsx", import.meta.url));
 beforeEach(async () => {
-  await browser.setOffline(false);
-  for (const open of browser.pages()) await open.close();
-  server.requests.length = 0;
+  await env.browser.setOffline(false);
+  for (const open of env.browser.pages()) await open.close();
+  env.server.requests.length = 0;
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function openPage(query = "", context: BrowserContext = browser): Promise<Page> {
+async function openPage(query = "", context: BrowserContext = env.browser): Promise<Page> {
   const tab = await context.newPage();
-  await tab.goto(`${page.url}${query}`);
+  await tab.goto(`${env.page.url}${query}`);
   await tab.waitForFunction(() => typeof window.kelet?.feedback === "function");
   return tab;
 }
@@ -46,7 +31,7 @@ function send(tab: Page, signals: Array<Record<string, unknown>>) {
 /** Counts, per session id, the bodies the server accepted. */
 function acceptedCounts(prefix: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const body of server.accepted()) {
+  for (const body of env.server.accepted()) {
     const id = String(body.session_id);
     if (id.startsWith(prefix)) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
@@ -85,33 +70,33 @@ function hideWithoutUnloading(tab: Page) {
 describe("delivery in real Chromium", () => {
   it("case 8: offline (context.setOffline) sends nothing and delivers everything once on reconnection", async () => {
     const tab = await openPage();
-    await goOffline(browser, tab);
+    await goOffline(env.browser, tab);
     await send(tab, [1, 2, 3].map((n) => ({ session_id: `c8-${n}`, score: 1 })));
     await sleep(1500);
-    expect(server.requests).toHaveLength(0);
-    await browser.setOffline(false);
+    expect(env.server.requests).toHaveLength(0);
+    await env.browser.setOffline(false);
     const counts = await waitForAcceptedIds("c8-", 3);
     expect([...counts.values()]).toEqual([1, 1, 1]);
-    expect(server.requests).toHaveLength(3);
+    expect(env.server.requests).toHaveLength(3);
   });
 
   it("case 9: page hidden with an edit pending and signals queued: one keepalive flush with the key, never over the budget", async () => {
     const queued = 20;
-    server.plan(...Array(queued).fill({ status: 503, headers: { "Retry-After": "20" } }));
+    env.server.plan(...Array(queued).fill({ status: 503, headers: { "Retry-After": "20" } }));
     const tab = await openPage();
     // 20 signals of ~3.2 KB: together more than the 64 KiB a page may have in flight with keepalive.
     await send(tab, Array.from({ length: queued }, (_, n) => ({ session_id: `c9-${n}`, score: 0, value: "x".repeat(3000) })));
-    await server.waitForRequests(queued, 10_000);
+    await env.server.waitForRequests(queued, 10_000);
     await answersRead(tab);
     await tab.evaluate(() => {
       window.kelet.pendingEdit = { session_id: "c9-edit", kind: "edit", trigger_name: "manual_refinement", value: "+fixed" };
     });
-    const before = server.requests.length;
+    const before = env.server.requests.length;
     const keepaliveBefore = await tab.evaluate(() => window.kelet.keepalive.requests);
     await hideWithoutUnloading(tab);
     await sleep(1000);
 
-    const flushed = server.requests.slice(before);
+    const flushed = env.server.requests.slice(before);
     const stats = await tab.evaluate(() => window.kelet.keepalive);
     expect(stats.requests - keepaliveBefore).toBe(flushed.length);
     expect(flushed.length).toBeGreaterThan(10);
@@ -139,19 +124,19 @@ describe("delivery in real Chromium", () => {
       const prefix = `c10${variant ? "l" : ""}-`;
       const tab = await openPage(variant);
       await tab.evaluate(() => localStorage.clear());
-      await goOffline(browser, tab);
+      await goOffline(env.browser, tab);
       await send(tab, Array.from({ length: 5 }, (_, n) => ({ session_id: `${prefix}${n}`, score: 1 })));
       await sleep(300);
       await tab.goto("about:blank"); // a real pagehide
       await tab.close();
-      await browser.setOffline(false);
-      expect(server.requests).toHaveLength(0);
+      await env.browser.setOffline(false);
+      expect(env.server.requests).toHaveLength(0);
 
-      const [a, b] = await Promise.all([browser.newPage(), browser.newPage()]);
-      await Promise.all([a.goto(`${page.url}${variant}`), b.goto(`${page.url}${variant}`)]);
+      const [a, b] = await Promise.all([env.browser.newPage(), env.browser.newPage()]);
+      await Promise.all([a.goto(`${env.page.url}${variant}`), b.goto(`${env.page.url}${variant}`)]);
       const counts = await waitForAcceptedIds(prefix, 5);
       expect([...counts.values()]).toEqual([1, 1, 1, 1, 1]);
-      expect(server.requests).toHaveLength(5);
+      expect(env.server.requests).toHaveLength(5);
     });
   }
 
@@ -165,7 +150,7 @@ describe("delivery in real Chromium", () => {
     });
     try {
       const tab = await openPage("", bfcacheBrowser);
-      await tab.goto(`${page.url}blank`);
+      await tab.goto(`${env.page.url}blank`);
       await tab.goBack({ waitUntil: "commit" });
       await tab.waitForFunction(() => window.kelet?.pageshows.length === 2);
       expect(await tab.evaluate(() => window.kelet.pageshows)).toEqual([false, true]);
@@ -174,14 +159,14 @@ describe("delivery in real Chromium", () => {
       await goOffline(bfcacheBrowser, tab);
       await send(tab, [{ session_id: "bf-offline", score: 1 }]);
       await sleep(500);
-      expect(server.requests).toHaveLength(0);
+      expect(env.server.requests).toHaveLength(0);
       await bfcacheBrowser.setOffline(false);
       await waitForAcceptedIds("bf-offline", 1);
 
       // ...and so does the page-hide flush.
-      server.plan({ status: 503, headers: { "Retry-After": "20" } });
+      env.server.plan({ status: 503, headers: { "Retry-After": "20" } });
       await send(tab, [{ session_id: "bf-hide", score: 1 }]);
-      await server.waitForRequests(2);
+      await env.server.waitForRequests(2);
       await answersRead(tab);
       await hideWithoutUnloading(tab);
       const counts = await waitForAcceptedIds("bf-hide", 1, 3000);

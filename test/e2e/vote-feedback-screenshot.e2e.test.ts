@@ -1,30 +1,14 @@
 import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext } from "playwright-core";
-import { launchChromium, servePage, type ServedPage } from "../support/browser-page";
-import { startSignalServer, type SignalServer } from "../support/signal-server";
+import { describe, expect, it } from "vitest";
+import { useChromiumPage } from "../support/browser-page";
 
-let browser: BrowserContext;
-let server: SignalServer;
-let page: ServedPage;
-
-beforeAll(async () => {
-  server = await startSignalServer();
-  page = await servePage(fileURLToPath(new URL("./pages/vote-feedback-styled.tsx", import.meta.url)), { SIGNAL_ORIGIN: server.origin });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await page?.close();
-  await server?.close();
-});
+const env = useChromiumPage(new URL("./pages/vote-feedback-styled.tsx", import.meta.url));
 
 describe("a styled VoteFeedback widget in Chromium", () => {
   it("opens its comment popover under the downvote button and sends my comment (screenshot in reports/)", async () => {
-    const tab = await browser.newPage();
+    const tab = await env.browser.newPage();
     await tab.setViewportSize({ width: 640, height: 400 });
-    await tab.goto(page.url);
+    await tab.goto(env.page.url);
     await tab.getByRole("button", { name: "Downvote feedback" }).click();
     const textarea = tab.getByRole("textbox", { name: "Additional feedback" });
     await expect.poll(() => textarea.evaluate((element) => element === document.activeElement)).toBe(true);
@@ -41,8 +25,8 @@ describe("a styled VoteFeedback widget in Chromium", () => {
     expect(popover!.y).toBeGreaterThanOrEqual(button!.y + button!.height);
 
     await tab.keyboard.press("Control+Enter");
-    await server.waitForRequests(2);
-    const bodies = server.accepted();
+    await env.server.waitForRequests(2);
+    const bodies = env.server.accepted();
     expect(bodies[0]).toMatchObject({ session_id: "screenshot-session", score: 0, trigger_name: "user-vote" });
     expect(bodies[1]).toMatchObject({ score: 0, value: "Canberra is the capital, not Sydney.", metadata: { reasons: ["Wrong"] } });
   });

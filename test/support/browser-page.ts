@@ -4,8 +4,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
 import { chromium, type BrowserContext } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./chromium";
+import { startSignalServer, type SignalServer } from "./signal-server";
 
 /**
  * Launches Debian's Chromium with a fresh profile. Use it for what needs a
@@ -62,5 +65,45 @@ export async function servePage(entryFile: string, define: Record<string, string
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A page under test, the signal server it posts to, and the Chromium that opens it. */
+export interface ChromiumPageSetup {
+  readonly browser: BrowserContext;
+  readonly server: SignalServer;
+  readonly page: ServedPage;
+}
+
+/**
+ * For the calling test file: before all tests, starts a signal server,
+ * serves `entry` (with `SIGNAL_ORIGIN` set to the server's origin) and
+ * launches Chromium; after all, closes the three.
+ */
+export function useChromiumPage(entry: URL): ChromiumPageSetup {
+  let setup: { browser?: BrowserContext; server?: SignalServer; page?: ServedPage } = {};
+  beforeAll(async () => {
+    const server = await startSignalServer();
+    setup = { server, page: await servePage(fileURLToPath(entry), { SIGNAL_ORIGIN: server.origin }), browser: await launchChromium() };
+  });
+  afterAll(async () => {
+    await setup.browser?.close();
+    await setup.page?.close();
+    await setup.server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the page setup is only there while the file's tests run");
+    return value;
+  };
+  return {
+    get browser() {
+      return started(setup.browser);
+    },
+    get server() {
+      return started(setup.server);
+    },
+    get page() {
+      return started(setup.page);
+    },
   };
 }

@@ -1,30 +1,14 @@
-import { fileURLToPath } from "node:url";
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, servePage, type ServedPage } from "../../support/browser-page";
-import { startSignalServer, type SignalServer } from "../../support/signal-server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useChromiumPage } from "../../support/browser-page";
 
-let browser: BrowserContext;
-let server: SignalServer;
-let page: ServedPage;
-
-beforeAll(async () => {
-  server = await startSignalServer();
-  page = await servePage(fileURLToPath(new URL("./pages/editable-draft.tsx", import.meta.url)), { SIGNAL_ORIGIN: server.origin });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await page?.close();
-  await server?.close();
-});
+const env = useChromiumPage(new URL("./pages/editable-draft.tsx", import.meta.url));
 beforeEach(() => {
-  server.requests.length = 0;
+  env.server.requests.length = 0;
 });
 
 async function editDraft() {
-  const tab = await browser.newPage();
-  await tab.goto(page.url);
+  const tab = await env.browser.newPage();
+  await tab.goto(env.page.url);
   await tab.getByRole("button", { name: "Write with AI" }).click();
   const draft = tab.getByRole("textbox", { name: "Draft" });
   await draft.click();
@@ -37,7 +21,7 @@ describe("a pending edit in real Chromium", () => {
   it("is sent when the user leaves the page before the quiet time ends", async () => {
     const tab = await editDraft();
     await tab.goto("about:blank");
-    const [request] = await server.waitForRequests(1);
+    const [request] = await env.server.waitForRequests(1);
     const body = JSON.parse(request!.body);
     expect(body).toMatchObject({ session_id: "page-session", kind: "edit", source: "human", trigger_name: "manual_refinement", score: 1 });
     expect(body.value).toBe(
@@ -50,8 +34,8 @@ describe("a pending edit in real Chromium", () => {
   it("is sent once when the tab is closed", async () => {
     const tab = await editDraft();
     await tab.close({ runBeforeUnload: true });
-    await server.waitForRequests(1);
+    await env.server.waitForRequests(1);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(server.requests).toHaveLength(1);
+    expect(env.server.requests).toHaveLength(1);
   });
 });
