@@ -53,21 +53,20 @@ export const DRAIN_LEASE_SETTLE_MS = 50;
 /** Without `navigator.locks`, how often a tab tries for the lease before leaving the drain to the holder. */
 export const DRAIN_LEASE_TRIES = 5;
 
-/**
- * @internal The numbers a queue actually uses, read when needed. Tests shrink
- * them (a 300 ms time-out instead of 10 s); production never changes them.
- */
-export const deliveryTuning = {
+const PRODUCTION_TUNING = {
   requestTimeoutMs: REQUEST_TIMEOUT_MS,
   maxQueuedSignals: MAX_QUEUED_SIGNALS,
   maxQueuedBytes: MAX_QUEUED_BYTES,
   firstProbeDelayMs: FIRST_PROBE_DELAY_MS,
 };
 
+/**
+ * @internal The numbers a queue actually uses, read when needed. Tests shrink
+ * them (a 300 ms time-out instead of 10 s); production never changes them.
+ */
+export const deliveryTuning = { ...PRODUCTION_TUNING };
+
 /** @internal Puts the tuning back to the production numbers. */
 export function resetDeliveryTuning(): void {
-  deliveryTuning.requestTimeoutMs = REQUEST_TIMEOUT_MS;
-  deliveryTuning.maxQueuedSignals = MAX_QUEUED_SIGNALS;
-  deliveryTuning.maxQueuedBytes = MAX_QUEUED_BYTES;
-  deliveryTuning.firstProbeDelayMs = FIRST_PROBE_DELAY_MS;
+  Object.assign(deliveryTuning, PRODUCTION_TUNING);
 }
