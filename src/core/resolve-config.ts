@@ -29,12 +29,7 @@ export const MISSING_PROJECT_MESSAGE = "project is required either directly or f
 export const SECRET_KEY_MESSAGE =
   "KeletProvider was given a secret key (sk-kelet-... or sk_...). Secret keys are for your server only and are never sent from a browser: " +
   "pass the publishable key (pk-kelet-..., or pk_... in older projects) from your Kelet project's API keys settings instead, " +
-  "and keep the secret key in your server's environment (KELET_API_KEY) for the Kelet server SDK.";
-export const NOT_PUBLISHABLE_KEY_MESSAGE =
-  "[kelet] KeletProvider's apiKey starts with neither pk-kelet- nor pk_, so it is not a publishable key and the Kelet API will " +
-  "most likely refuse it (401). Pass the publishable key (pk-kelet-...) from your Kelet project's API keys settings " +
-  "(in a Vite app e.g. VITE_KELET_PUBLISHABLE_KEY, in Next.js NEXT_PUBLIC_KELET_PUBLISHABLE_KEY).";
-
+  "and keep the secret key in your server's environment for the Kelet server SDK.";
 /**
  * Development only: warns once per page about a key in neither publishable
  * form. Starts with the literal NODE_ENV test so a production bundle drops
@@ -43,7 +38,13 @@ export const NOT_PUBLISHABLE_KEY_MESSAGE =
 function warnIfNotPublishable(apiKey: string): void {
   if (process.env.NODE_ENV === "production") return;
   if (apiKey === "" || isPublishableKey(apiKey)) return;
-  logOnce("warn", "kelet:key-not-publishable", NOT_PUBLISHABLE_KEY_MESSAGE);
+  logOnce(
+    "warn",
+    "kelet:key-not-publishable",
+    "[kelet] KeletProvider's apiKey starts with neither pk-kelet- nor pk_, so it is not a publishable key and the Kelet API will " +
+      "most likely refuse it (401). Pass the publishable key (pk-kelet-...) from your Kelet project's API keys settings " +
+      "(in a Vite app e.g. VITE_KELET_PUBLISHABLE_KEY, in Next.js NEXT_PUBLIC_KELET_PUBLISHABLE_KEY).",
+  );
 }
 
 function nonEmptyString(value: unknown): string | undefined {

@@ -64,7 +64,7 @@ export function validateSignal(data: FeedbackData, now: () => Date = () => new D
   if (!identifiedByTrace && !isNonEmptyString(sessionId)) {
     throw new SignalValidationError(
       "session_id",
-      `must be a non-empty string, or leave it out and set trace_id to identify the signal by its trace (got ${describe(sessionId)})`,
+      `must be a non-empty string, or absent with trace_id set (got ${describe(sessionId)})`,
     );
   }
   const kind = data.kind === undefined ? "feedback" : oneOf(data.kind, SIGNAL_KINDS);
