@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -22,4 +22,15 @@ describe("the built type declarations", () => {
     },
     120_000,
   );
+
+  it("come with SignalKind and SignalSource as values in the ESM and CJS builds alike", () => {
+    const probe = "console.log(JSON.stringify([m.SignalKind, m.SignalSource]))";
+    const expected = [
+      { FEEDBACK: "feedback", EDIT: "edit", EVENT: "event", METRIC: "metric", ARBITRARY: "arbitrary" },
+      { HUMAN: "human", LABEL: "label", SYNTHETIC: "synthetic" },
+    ];
+    const run = (args: string[]) => JSON.parse(execFileSync(process.execPath, args, { cwd: root, encoding: "utf8" })) as unknown;
+    expect(run(["--input-type=module", "-e", `const m = await import('@kelet-ai/feedback-ui'); ${probe}`])).toEqual(expected);
+    expect(run(["-e", `const m = require('@kelet-ai/feedback-ui'); ${probe}`])).toEqual(expected);
+  });
 });
