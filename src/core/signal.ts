@@ -77,9 +77,8 @@ export interface FeedbackData {
   value?: string;
   /** For edits: how much changed (the diff percentage), within [0, 1]. */
   confidence?: number;
-  /** Free JSON sent with the signal. */
   // `any`, as in 1.3: an app's interface-typed object must fit, and apps read fields off it.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /** Free JSON sent with the signal. */
   metadata?: Record<string, any>;
   /** ISO 8601 time of the signal; the provider fills in "now" when absent. */
   timestamp?: string;

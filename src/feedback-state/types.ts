@@ -18,9 +18,8 @@ export interface FeedbackStateOptions<T> {
   diffType?: DiffType;
   /** True when two states are equal (a change to an equal state is no change). Default: structural equality. */
   compareWith?: (a: T, b: T) => boolean;
-  /** Sent with every edit signal. */
   // `any`, as in 1.3: an app's interface-typed object must fit.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /** Sent with every edit signal. */
   metadata?: Record<string, any>;
   /** Receives the signals instead of the nearest `KeletProvider`; may return a promise. */
   onFeedback?: (data: FeedbackData) => void | Promise<void>;
