@@ -84,7 +84,7 @@ export default defineConfig({
         test: {
           name: "unit-react18",
           include: UNIT_INCLUDE,
-          exclude: [...UNIT_EXCLUDE, "test/package/**", "test/styles/**", "test/registry/**"],
+          exclude: [...UNIT_EXCLUDE, "test/package/**", "test/styles/**", "test/registry/**", "test/types/**"],
           environment: "jsdom",
           setupFiles: ["test/setup.ts"],
           env: { VITEST_PROJECT_REACT: "18." },

@@ -2,7 +2,9 @@ export { KeletProvider, type KeletProviderProps } from "./provider/KeletProvider
 export { KeletContext, type KeletContextValue } from "./provider/KeletContext";
 export { useKelet } from "./provider/useKelet";
 export { useKeletSignal, useDefaultFeedbackHandler } from "./provider/useKeletSignal";
-export type { FeedbackData, SignalKind, SignalSource } from "./core/signal";
+export type { FeedbackData } from "./core/signal";
+// Values and types both, as in Kelet's TypeScript server SDK: `SignalKind.EVENT === "event"`.
+export { SignalKind, SignalSource } from "./core/signal";
 export type { FeedbackFunction } from "./core/feedback-function";
 export type { SignalErrorHandler } from "./core/report-failure";
 export type { FetchLike, ResponseLike, SignalRequestInit } from "./core/signal-request";

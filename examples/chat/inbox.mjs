@@ -5,6 +5,8 @@
 const KINDS = ["feedback", "edit", "event", "metric", "arbitrary"];
 const SOURCES = ["human", "label", "synthetic"];
 const STRING_FIELDS = ["trigger_name", "value", "trace_id", "timestamp"];
+/** Kelet's publishable key forms, newest first. */
+const PUBLISHABLE_PREFIXES = ["pk-kelet-", "pk_"];
 /** The most a signal body may weigh, like the real API's request limit. */
 export const MAX_SIGNAL_BODY_BYTES = 256 * 1024;
 
@@ -27,10 +29,15 @@ export const MAX_SIGNAL_BODY_BYTES = 256 * 1024;
 export function signalBodyProblem(body) {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return "body must be a JSON object";
   const signal = /** @type {Record<string, unknown>} */ (body);
-  if (typeof signal.session_id !== "string" || signal.session_id.trim() === "") return "session_id must be a non-empty string";
-  if (signal.kind !== undefined && !KINDS.includes(/** @type {string} */ (signal.kind))) return `kind must be one of ${KINDS.join(", ")}`;
-  if (signal.source !== undefined && !SOURCES.includes(/** @type {string} */ (signal.source))) {
-    return `source must be one of ${SOURCES.join(", ")}`;
+  // Like Kelet's server SDKs: a session_id, or a trace_id instead.
+  const hasTrace = typeof signal.trace_id === "string" && signal.trace_id.trim() !== "";
+  if (signal.session_id !== undefined || !hasTrace) {
+    if (typeof signal.session_id !== "string" || signal.session_id.trim() === "") return "session_id must be a non-empty string (or send trace_id instead)";
+  }
+  // Kinds and sources in any case, as the server SDKs accept them.
+  if (signal.kind !== undefined && !KINDS.includes(String(signal.kind).toLowerCase())) return `kind must be one of ${KINDS.join(", ")}, in any case`;
+  if (signal.source !== undefined && !SOURCES.includes(String(signal.source).toLowerCase())) {
+    return `source must be one of ${SOURCES.join(", ")}, in any case`;
   }
   for (const field of ["score", "confidence"]) {
     const value = signal[field];
@@ -54,13 +61,31 @@ export function signalBodyProblem(body) {
  * @returns {string | undefined}
  */
 export function authorizationProblem(header) {
-  if (!header) return "missing Authorization header: send 'Authorization: Bearer pk_...'";
+  if (!header) return "missing Authorization header: send 'Authorization: Bearer pk-kelet-...'";
   const match = /^Bearer (\S+)$/.exec(header);
   if (!match) return "Authorization must be 'Bearer <key>'";
   const key = /** @type {string} */ (match[1]);
-  if (key.startsWith("sk_")) return "a secret key (sk_...) was sent from a browser: use the publishable pk_ key";
-  if (!key.startsWith("pk_")) return "not a publishable key: browser signals need a pk_ key";
+  if (isSecretKey(key)) return "a secret key (sk-kelet-... or sk_...) was sent from a browser: use the publishable pk-kelet- key";
+  if (!PUBLISHABLE_PREFIXES.some((prefix) => key.startsWith(prefix))) {
+    return "not a publishable key: browser signals need a pk-kelet- key (or an older pk_ key)";
+  }
   return undefined;
+}
+
+/**
+ * True when a key says it is secret: `sk-kelet-…`, `sk_…`, `kelet_sk_…`: the word `sk` or `secret` among its
+ * first letters-only words (the library's rule, src/core/api-key.ts). A publishable key never is.
+ * @param {string} key
+ */
+export function isSecretKey(key) {
+  if (PUBLISHABLE_PREFIXES.some((prefix) => key.trim().startsWith(prefix))) return false;
+  /** @type {string[]} */
+  const words = [];
+  for (const word of key.trim().split(/[_-]/)) {
+    if (words.length === 3 || !/^[a-z]+$/i.test(word)) break;
+    words.push(word.toLowerCase());
+  }
+  return words.includes("sk") || words.includes("secret");
 }
 
 /**
@@ -99,6 +124,7 @@ export function createInbox({ isKnownSession = () => true, log = () => {} } = {}
       if (reason) status = 422;
     }
     const sessionId = body && typeof body.session_id === "string" ? body.session_id : "";
+  const traceOnly = sessionId === "" && body !== null && typeof body.trace_id === "string";
     /** @type {InboxRecord} */
     const record = {
       id: nextId++,
@@ -107,7 +133,8 @@ export function createInbox({ isKnownSession = () => true, log = () => {} } = {}
       status,
       ...(reason ? { reason } : {}),
       body,
-      knownSession: sessionId !== "" && isKnownSession(sessionId),
+      // A signal identified by its trace alone has no session to be unknown.
+      knownSession: traceOnly || (sessionId !== "" && isKnownSession(sessionId)),
     };
     records = [...records, record];
     log(describeRecord(record));
@@ -142,7 +169,8 @@ export function describeRecord(record) {
   if (body.trigger_name !== undefined) parts.push(`trigger=${body.trigger_name}`);
   if (body.score !== undefined) parts.push(`score=${body.score}`);
   if (typeof body.confidence === "number") parts.push(`confidence=${body.confidence.toFixed(2)}`);
-  parts.push(`session=${body.session_id}${record.knownSession ? "" : " (no chat session has this id!)"}`);
+  if (body.session_id === undefined && body.trace_id !== undefined) parts.push(`trace=${body.trace_id} (no session_id: identified by its trace)`);
+  else parts.push(`session=${body.session_id}${record.knownSession ? "" : " (no chat session has this id!)"}`);
   if (typeof body.value === "string" && body.value !== "") parts.push(`value=${JSON.stringify(body.value.length > 60 ? `${body.value.slice(0, 60)}…` : body.value)}`);
   return `${head} ${parts.join(" ")}`;
 }

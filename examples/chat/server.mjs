@@ -5,14 +5,14 @@
 //
 //   npm run demo                       local inbox on http://127.0.0.1:5173
 //   PORT=3000 npm run demo             another port
-//   KELET_API_KEY=pk_... KELET_BASE_URL=https://api.kelet.ai npm run demo
+//   KELET_API_KEY=pk-kelet-... KELET_BASE_URL=https://api.kelet.ai npm run demo
 
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { context as esbuildContext } from "esbuild";
 import { CHECKLIST_ITEMS, DRAFT_REPLY, SUGGESTED_QUESTIONS, answerFor, streamChunks } from "./answers.mjs";
-import { createInbox } from "./inbox.mjs";
+import { createInbox, isSecretKey } from "./inbox.mjs";
 
 export const DEFAULT_PORT = 5173;
 /** Pause between streamed chunks of an answer, so streaming is visible. */
@@ -41,11 +41,16 @@ export function configFromEnv(env) {
   const apiKey = env.KELET_API_KEY?.trim() || undefined;
   const baseUrl = env.KELET_BASE_URL?.trim() || undefined;
   if (apiKey && !baseUrl) throw new Error("KELET_API_KEY is set but KELET_BASE_URL is not: set both to use a real Kelet API (e.g. KELET_BASE_URL=https://api.kelet.ai), or neither for the local inbox.");
-  if (baseUrl && !apiKey) throw new Error("KELET_BASE_URL is set but KELET_API_KEY is not: set your project's publishable key (pk_...), or unset both for the local inbox.");
-  if (apiKey?.startsWith("sk_")) throw new Error("KELET_API_KEY is a secret key (sk_...). The page runs in a browser, where a secret key must never go: use the publishable key (pk_...).");
+  if (baseUrl && !apiKey) throw new Error("KELET_BASE_URL is set but KELET_API_KEY is not: set your project's publishable key (pk-kelet-...), or unset both for the local inbox.");
+  if (apiKey && isSecretKey(apiKey)) {
+    throw new Error(
+      "KELET_API_KEY is a secret key (sk-kelet-... or sk_...). The page runs in a browser, where a secret key must never go: " +
+        "use the publishable key (pk-kelet-..., or pk_... in older projects).",
+    );
+  }
   return {
     mode: apiKey ? "kelet" : "inbox",
-    apiKey: apiKey ?? "pk_demo_local_inbox",
+    apiKey: apiKey ?? "pk-kelet-demo-local-inbox",
     baseUrl: apiKey ? baseUrl : undefined,
     project: env.KELET_PROJECT?.trim() || "demo-chat",
     checklistProject: env.KELET_CHECKLIST_PROJECT?.trim() || "demo-checklist",

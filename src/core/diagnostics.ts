@@ -58,7 +58,7 @@ export function reportNoSignalDestination(where: string): void {
     // The same key as useKeletSignal's send-time warning: one cause, one message per page.
     "kelet:no-provider-signal",
     `[kelet] ${where} has no onFeedback handler and no KeletProvider above it, so its signals go nowhere. ` +
-      `Wrap your app in <KeletProvider apiKey="pk_..." project="your-project">, or pass onFeedback to handle the signals yourself.`,
+      `Wrap your app in <KeletProvider apiKey="pk-kelet-..." project="your-project">, or pass onFeedback to handle the signals yourself.`,
   );
 }
 
@@ -101,7 +101,7 @@ export function diagnoseApiStatus(status: number | undefined, url: string): void
       "error",
       "kelet:api-refused-key",
       `[kelet] The Kelet API answered ${status} for project "${target.project}" (${url}): it does not accept this key for this project. ` +
-        `Pass KeletProvider the project's publishable key (pk_...), from the API keys settings of that project in Kelet, ` +
+        `Pass KeletProvider the project's publishable key (pk-kelet-..., or pk_... in older projects), from the API keys settings of that project in Kelet, ` +
         `and check that \`project\` names the project the key belongs to.`,
     );
   } else if (status === 404) {

@@ -1,3 +1,5 @@
+import { isPublishableKey, isSecretKey } from "./api-key";
+import { logOnce } from "./console-once";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./endpoint";
 import { KeletConfigError } from "./errors";
 
@@ -25,9 +27,25 @@ export interface ResolvedConfig {
 export const MISSING_KEY_MESSAGE = "apiKey is required either directly or from a parent KeletProvider";
 export const MISSING_PROJECT_MESSAGE = "project is required either directly or from a parent KeletProvider";
 export const SECRET_KEY_MESSAGE =
-  "KeletProvider was given a secret key (sk_...). Secret keys are for your server only and are never sent from a browser: " +
-  "pass the publishable key (pk_...) from your Kelet project's API keys settings instead, and keep the sk_ key " +
-  "in your server's environment for the Kelet server SDK.";
+  "KeletProvider was given a secret key (sk-kelet-... or sk_...). Secret keys are for your server only and are never sent from a browser: " +
+  "pass the publishable key (pk-kelet-..., or pk_... in older projects) from your Kelet project's API keys settings instead, " +
+  "and keep the secret key in your server's environment for the Kelet server SDK.";
+/**
+ * Development only: warns once per page about a key in neither publishable
+ * form. Starts with the literal NODE_ENV test so a production bundle drops
+ * the message (see diagnostics.ts).
+ */
+function warnIfNotPublishable(apiKey: string): void {
+  if (process.env.NODE_ENV === "production") return;
+  if (apiKey === "" || isPublishableKey(apiKey)) return;
+  logOnce(
+    "warn",
+    "kelet:key-not-publishable",
+    "[kelet] KeletProvider's apiKey starts with neither pk-kelet- nor pk_, so it is not a publishable key and the Kelet API will " +
+      "most likely refuse it (401). Pass the publishable key (pk-kelet-...) from your Kelet project's API keys settings " +
+      "(in a Vite app e.g. VITE_KELET_PUBLISHABLE_KEY, in Next.js NEXT_PUBLIC_KELET_PUBLISHABLE_KEY).",
+  );
+}
 
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
@@ -40,10 +58,12 @@ export function resolveConfig(own: ConfigInput, parent: Partial<ResolvedConfig> 
   const baseUrl = normalizeBaseUrl(nonEmptyString(own.baseUrl) ?? nonEmptyString(parent?.baseUrl) ?? DEFAULT_BASE_URL);
   const disabled = own.disabled ?? parent?.disabled ?? false;
   const debug = own.debug ?? parent?.debug ?? false;
+  const secret = apiKey !== "" && isSecretKey(apiKey);
   let problem: KeletConfigError | undefined;
   if (apiKey === "") problem = new KeletConfigError(MISSING_KEY_MESSAGE);
-  else if (apiKey.startsWith("sk_")) problem = new KeletConfigError(SECRET_KEY_MESSAGE);
+  else if (secret) problem = new KeletConfigError(SECRET_KEY_MESSAGE);
   else if (project === "") problem = new KeletConfigError(MISSING_PROJECT_MESSAGE);
+  if (!secret && !disabled) warnIfNotPublishable(apiKey);
   // A refused secret key is never kept where code (or a child provider) could read it.
-  return { apiKey: apiKey.startsWith("sk_") ? "" : apiKey, project, baseUrl, disabled, debug, problem };
+  return { apiKey: secret ? "" : apiKey, project, baseUrl, disabled, debug, problem };
 }

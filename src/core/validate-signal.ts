@@ -1,6 +1,17 @@
 import { SignalValidationError } from "./errors";
 import { SIGNAL_KINDS, SIGNAL_SOURCES, type FeedbackData, type ValidSignal } from "./signal";
 
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "";
+}
+
+/** `value` lowercased when it names one of `allowed` in any case (`"EVENT"`, `"Event"`), else undefined. */
+function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  if (typeof value !== "string") return undefined;
+  const lower = value.toLowerCase();
+  return allowed.find((name) => name === lower);
+}
+
 function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === "number" || typeof value === "boolean" || value == null) return String(value);
@@ -38,24 +49,31 @@ function checkMetadata(metadata: unknown): void {
 
 /**
  * Checks a signal against the contract and returns it with defaults applied
- * (`kind` "feedback", `source` "human", `timestamp` now).
+ * (`kind` "feedback", `source` "human", `timestamp` now) and `kind` and
+ * `source` lowercased (they are accepted in any case, as Kelet's server SDKs
+ * accept them). A signal needs a `session_id`, or a `trace_id` instead: one
+ * identified by its trace alone is sent without `session_id`.
  * Throws a {@link SignalValidationError} naming the first bad field.
  */
 export function validateSignal(data: FeedbackData, now: () => Date = () => new Date()): ValidSignal {
   if (data === null || typeof data !== "object") {
     throw new SignalValidationError("signal", `must be an object (got ${describe(data)})`);
   }
-  const { session_id: sessionId } = data;
-  if (typeof sessionId !== "string" || sessionId.trim() === "") {
-    throw new SignalValidationError("session_id", `must be a non-empty string (got ${describe(sessionId)})`);
+  const { session_id: sessionId, ...rest } = data;
+  const identifiedByTrace = isNonEmptyString(data.trace_id) && (sessionId == null || (typeof sessionId === "string" && sessionId.trim() === ""));
+  if (!identifiedByTrace && !isNonEmptyString(sessionId)) {
+    throw new SignalValidationError(
+      "session_id",
+      `must be a non-empty string, or absent with trace_id set (got ${describe(sessionId)})`,
+    );
   }
-  const kind = data.kind ?? "feedback";
-  if (!(SIGNAL_KINDS as readonly unknown[]).includes(kind)) {
-    throw new SignalValidationError("kind", `must be one of ${SIGNAL_KINDS.join(", ")} (got ${describe(kind)})`);
+  const kind = data.kind === undefined ? "feedback" : oneOf(data.kind, SIGNAL_KINDS);
+  if (kind === undefined) {
+    throw new SignalValidationError("kind", `must be one of ${SIGNAL_KINDS.join(", ")}, in any case (got ${describe(data.kind)})`);
   }
-  const source = data.source ?? "human";
-  if (!(SIGNAL_SOURCES as readonly unknown[]).includes(source)) {
-    throw new SignalValidationError("source", `must be one of ${SIGNAL_SOURCES.join(", ")} (got ${describe(source)})`);
+  const source = data.source === undefined ? "human" : oneOf(data.source, SIGNAL_SOURCES);
+  if (source === undefined) {
+    throw new SignalValidationError("source", `must be one of ${SIGNAL_SOURCES.join(", ")}, in any case (got ${describe(data.source)})`);
   }
   checkUnitInterval(data, "score");
   checkUnitInterval(data, "confidence");
@@ -67,5 +85,7 @@ export function validateSignal(data: FeedbackData, now: () => Date = () => new D
   if (timestamp !== undefined && (typeof timestamp !== "string" || Number.isNaN(Date.parse(timestamp)))) {
     throw new SignalValidationError("timestamp", `must be an ISO 8601 date string (got ${describe(timestamp)})`);
   }
-  return { ...data, kind, source, timestamp: timestamp ?? now().toISOString() };
+  // Identified by its trace alone: no session_id field at all, as Kelet's server SDK sends it.
+  const base = identifiedByTrace ? rest : data;
+  return { ...base, kind, source, timestamp: timestamp ?? now().toISOString() } as ValidSignal;
 }

@@ -3,8 +3,12 @@ import type { FeedbackData } from "../core/signal";
 
 export type { DiffType };
 
-/** Receives each signal instead of the provider; may return a promise. */
-export type FeedbackHandler = (data: FeedbackData) => void | Promise<void>;
+/**
+ * A handler that receives each signal and returns a promise, as in 1.3 (apps call
+ * `handler(data).then(...)` on it). `onFeedback` options and props also take a
+ * handler that returns nothing.
+ */
+export type FeedbackHandler = (data: FeedbackData) => Promise<void>;
 
 /** Options of `useFeedbackState` and `useFeedbackReducer`. Read on every change: inline objects are fine. */
 export interface FeedbackStateOptions<T> {
@@ -14,10 +18,11 @@ export interface FeedbackStateOptions<T> {
   diffType?: DiffType;
   /** True when two states are equal (a change to an equal state is no change). Default: structural equality. */
   compareWith?: (a: T, b: T) => boolean;
+  // `any`, as in 1.3: an app's interface-typed object must fit.
   /** Sent with every edit signal. */
-  metadata?: Record<string, unknown>;
-  /** Receives the signals instead of the nearest `KeletProvider`. */
-  onFeedback?: FeedbackHandler;
+  metadata?: Record<string, any>;
+  /** Receives the signals instead of the nearest `KeletProvider`; may return a promise. */
+  onFeedback?: (data: FeedbackData) => void | Promise<void>;
   /** The signal's score: a number, or computed from the edit. Default: 1 when `diffPercentage <= 0.5`, else 0. */
   score?: number | ((before: T, after: T, diffPercentage: number) => number);
   /** The trigger of a change that names none. Default `"auto_state_change"`. */

@@ -23,7 +23,9 @@ export function useFeedbackReducer<S, A>(
   initialState: S,
   session_id: string | ((state: S) => string),
   options?: FeedbackStateOptions<S>,
+  initializer?: (initialState: S) => S,
 ): FeedbackReducerReturn<S, A>;
+/** Like React's `useReducer(reducer, initialArg, init)`: the state is `initializer(initialArg)`. */
 export function useFeedbackReducer<S, A, I>(
   reducer: (state: S, action: A) => S,
   initialArg: I,

@@ -7,7 +7,7 @@ const sendNowhere: FeedbackFunction = () => {
   logOnce(
     "warn",
     "kelet:no-provider-signal",
-    '[kelet] A signal was sent outside any KeletProvider, so it went nowhere. Wrap your app in <KeletProvider apiKey="pk_..." project="...">.',
+    '[kelet] A signal was sent outside any KeletProvider, so it went nowhere. Wrap your app in <KeletProvider apiKey="pk-kelet-..." project="...">.',
   );
   return Promise.resolve();
 };

@@ -45,6 +45,18 @@ describe("validateSignal", () => {
     expect(fieldOf(() => validateSignal({ session_id: 42 } as never))).toBe("session_id");
   });
 
+  it("lowercases a kind and source given in any case", () => {
+    const signal = validateSignal({ session_id: "s", kind: "EVENT", source: "Human" }, fixedNow);
+    expect([signal.kind, signal.source]).toEqual(["event", "human"]);
+  });
+
+  it("accepts a signal identified by trace_id alone and leaves session_id out of it", () => {
+    const signal = validateSignal({ trace_id: "t-1", score: 1 } as never, fixedNow);
+    expect(signal).toEqual({ trace_id: "t-1", score: 1, kind: "feedback", source: "human", timestamp: "2026-01-02T03:04:05.000Z" });
+    expect("session_id" in validateSignal({ session_id: "  ", trace_id: "t-1" }, fixedNow)).toBe(false);
+    expect(fieldOf(() => validateSignal({ trace_id: " " } as never))).toBe("session_id");
+  });
+
   it("names score and confidence when they are outside [0, 1] or not finite", () => {
     for (const bad of [1.5, -0.1, Number.NaN, Number.POSITIVE_INFINITY, "1"]) {
       expect(fieldOf(() => validateSignal({ session_id: "s", score: bad as number }))).toBe("score");

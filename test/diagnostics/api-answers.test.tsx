@@ -23,7 +23,7 @@ describe("in development, an API answer that means a wrong setup is explained", 
     const [message, ...rest] = console.errors().filter((m) => m.includes(`answered ${status}`));
     expect(rest).toHaveLength(0);
     expect(message).toContain('project "support-bot"');
-    expect(message).toContain("publishable key (pk_...)");
+    expect(message).toContain("publishable key (pk-kelet-..., or pk_... in older projects)");
   });
 
   it("says the base URL or project is wrong when the API answers 404", async () => {

@@ -26,10 +26,10 @@ function FeedbackPart({ sessionId, onFeedback }: { sessionId: string; onFeedback
 const PLACEHOLDERS = ["", "undefined", "null", "session", "feedback", " Undefined "];
 
 describe("a secret key", () => {
-  it("in development, fails with a message that names pk_ and where keys live", () => {
+  it("in development, fails with a message that names pk-kelet- and pk_ and where keys live", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     expect(() => render(<KeletProvider apiKey="sk_live_abc" project="p" />)).toThrow(
-      /secret key \(sk_\.\.\.\).*publishable key \(pk_\.\.\.\) from your Kelet project's API keys settings.*server's environment/,
+      /secret key \(sk-kelet-\.\.\. or sk_\.\.\.\).*publishable key \(pk-kelet-\.\.\., or pk_\.\.\. in older projects\) from your Kelet project's API keys settings.*server's environment/,
     );
   });
 

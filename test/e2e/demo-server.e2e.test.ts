@@ -59,6 +59,13 @@ describe("the local signal inbox", () => {
     expect(demo.output()).toMatch(/\[inbox\] 200 demo-chat feedback score=1 session=client-made-id-1/);
   });
 
+  it("accepts Kelet's pk-kelet- key, a kind and source in capitals, and a signal identified by its trace alone", async () => {
+    const response = await postSignal({ trace_id: "trace-9", kind: "EVENT", source: "HUMAN", trigger_name: "user-copy" }, { authorization: "Bearer pk-kelet-9fXa2Lq" });
+    expect(response.status).toBe(200);
+    expect((await inboxRecords()).at(-1)).toMatchObject({ status: 200, knownSession: true, body: { trace_id: "trace-9" } });
+    expect(demo.output()).toContain("trace=trace-9 (no session_id: identified by its trace)");
+  });
+
   it("flags a signal whose session id no chat session used", async () => {
     await postSignal({ session_id: "made-up-elsewhere", score: 0 });
     const last = (await inboxRecords()).at(-1)!;
@@ -69,7 +76,8 @@ describe("the local signal inbox", () => {
   it.each([
     ["no Authorization header", null, /missing Authorization/],
     ["a secret key", "Bearer sk_live_123", /secret key/],
-    ["a key that is not publishable", "Bearer abc", /pk_ key/],
+    ["a secret key as Kelet issues it", "Bearer sk-kelet-9fXa2Lq", /secret key/],
+    ["a key that is not publishable", "Bearer abc", /pk-kelet- key/],
   ])("refuses %s with 401 and says why", async (_case, authorization, reason) => {
     const response = await postSignal({ session_id: "s", score: 1 }, { authorization });
     expect(response.status).toBe(401);
@@ -112,10 +120,10 @@ describe("starting the demo", () => {
     }
   });
 
-  it("refuses a secret key in KELET_API_KEY before anything reaches a browser", async () => {
-    const { code, stderr } = await runDemoUntilExit({ PORT: "0", KELET_API_KEY: "sk_live_123", KELET_BASE_URL: "https://api.kelet.ai" });
+  it.each(["sk_live_123", "sk-kelet-9fXa2Lq"])("refuses a secret key (%s) in KELET_API_KEY before anything reaches a browser", async (key) => {
+    const { code, stderr } = await runDemoUntilExit({ PORT: "0", KELET_API_KEY: key, KELET_BASE_URL: "https://api.kelet.ai" });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/secret key .*publishable key \(pk_/);
+    expect(stderr).toMatch(/secret key .*publishable key \(pk-kelet-/);
   });
 
   it("points the page at a real Kelet API when KELET_API_KEY and KELET_BASE_URL are set", async () => {

@@ -168,11 +168,11 @@ describe("the demo in real Chromium", () => {
     expect(unknown.body).toMatchObject({ kind: "feedback", score: 1 });
     await page.getByText("no chat session has this id", { exact: false }).first().waitFor();
 
-    await page.getByRole("button", { name: "Vote with a key that is not a pk_ key" }).click();
+    await page.getByRole("button", { name: "Vote with a key that is not a pk-kelet- key" }).click();
     await page.getByText(/refused: Failed to submit feedback/).waitFor();
     const refused = (await inbox()).filter((record) => record.status === 401);
     expect(refused).toHaveLength(1);
-    expect(refused[0]!.reason).toMatch(/pk_ key/);
+    expect(refused[0]!.reason).toMatch(/pk-kelet- key/);
     expect(demo.output()).toMatch(/\[inbox\] 401 demo-chat refused: not a publishable key/);
   });
 });

@@ -67,9 +67,9 @@ describe("KeletProvider configuration", () => {
     );
   });
 
-  it("refuses a secret key in development with a message that points to the pk_ key", () => {
+  it("refuses a secret key in development with a message that points to the pk-kelet- key", () => {
     quietRenderErrors();
-    expect(() => render(<KeletProvider apiKey="sk_live_123" project="p" />)).toThrow(/publishable key \(pk_/);
+    expect(() => render(<KeletProvider apiKey="sk_live_123" project="p" />)).toThrow(/publishable key \(pk-kelet-/);
   });
 
   it("throws when no project is set anywhere, in development", () => {

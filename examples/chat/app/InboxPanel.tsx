@@ -61,6 +61,12 @@ function SignalValue({ value }: { value: unknown }) {
 const NO_ENTRIES: SentEntry[] = [];
 const noSubscription = () => () => {};
 
+/** What a signal is linked by: its session, or its trace when it carries no session_id (Kelet accepts either). */
+function identity(body: Record<string, unknown>): string {
+  if (body.session_id === undefined && typeof body.trace_id === "string") return `trace ${body.trace_id} (no session_id)`;
+  return `session ${String(body.session_id)}`;
+}
+
 export function InboxPanel({ config, sentLog }: { config: DemoConfig; sentLog: SentLog | null }) {
   const [records, setRecords] = useInboxRecords(config.mode === "inbox");
   const sent = useSyncExternalStore(sentLog?.subscribe ?? noSubscription, sentLog?.entries ?? (() => NO_ENTRIES));
@@ -78,7 +84,7 @@ export function InboxPanel({ config, sentLog }: { config: DemoConfig; sentLog: S
               <div className="signal-head">
                 <span className="status">{entry.status}</span> <strong>{entry.project}</strong> <Summary body={entry.body} />
               </div>
-              <div className="signal-session">session {String(entry.body.session_id)}</div>
+              <div className="signal-session">{identity(entry.body)}</div>
               <SignalValue value={entry.body.value} />
             </li>
           ))}
@@ -116,7 +122,7 @@ export function InboxPanel({ config, sentLog }: { config: DemoConfig; sentLog: S
             </div>
             {record.body ? (
               <div className={record.knownSession ? "signal-session" : "signal-session unknown"}>
-                session {String(record.body.session_id)}
+                {identity(record.body)}
                 {record.knownSession ? null : " — no chat session has this id, so Kelet could not link it to a trace"}
               </div>
             ) : null}

@@ -31,7 +31,8 @@ function SendVote({ label, sessionId }: { label: string; sessionId: () => string
 /**
  * Two mistakes a browser cannot see on its own, made on purpose so the inbox
  * shows what they look like: a session id the server never used, and a key
- * that is not the project's publishable key.
+ * that is not the project's publishable key (`pk-kelet-…`; a secret `sk-kelet-…` key would
+ * not even render: the provider refuses it).
  */
 export function Mistakes() {
   return (
@@ -41,9 +42,9 @@ export function Mistakes() {
       <ul className="mistakes">
         {/* A fresh client id the server never ran the agent under: Kelet could not link the vote to a trace. */}
         <SendVote label="Vote with a session id the server never saw" sessionId={createSessionId} />
-        {/* A nested provider with a key that is not a pk_ key: the API answers 401. */}
+        {/* A nested provider with a key in neither publishable form (pk-kelet-..., pk_...): the console warns, the API answers 401. */}
         <KeletProvider apiKey="demo_not_a_publishable_key">
-          <SendVote label="Vote with a key that is not a pk_ key" sessionId={() => "any-session"} />
+          <SendVote label="Vote with a key that is not a pk-kelet- key" sessionId={() => "any-session"} />
         </KeletProvider>
       </ul>
     </section>
