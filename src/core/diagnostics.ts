@@ -149,12 +149,26 @@ export function withDeliveryDiagnostics(transport: FetchLike): FetchLike {
     try {
       response = await transport(url, init);
     } catch (error) {
-      diagnoseNetworkFailure(error, url);
+      runDiagnostic(() => diagnoseNetworkFailure(error, url));
       throw error;
     }
     if (response != null && typeof response === "object" && typeof response.status === "number") {
-      diagnoseApiStatus(response.status, url);
+      const { status } = response;
+      runDiagnostic(() => diagnoseApiStatus(status, url));
     }
     return response;
   };
+}
+
+/**
+ * Runs a development message so that it can never break a send: a page that
+ * loads the `/core` build without a bundler has no `process`, and the bare
+ * `process.env.NODE_ENV` test above then throws. Such a page gets no messages.
+ */
+export function runDiagnostic(diagnose: () => void): void {
+  try {
+    diagnose();
+  } catch {
+    // A message is not worth a lost signal.
+  }
 }

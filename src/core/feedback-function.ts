@@ -1,4 +1,4 @@
-import { checkSessionId } from "./diagnostics";
+import { checkSessionId, runDiagnostic } from "./diagnostics";
 import { recentDomEvent } from "./dom-event-capture";
 import type { SignalErrorHandler } from "./report-failure";
 import type { FeedbackData, ValidSignal } from "./signal";
@@ -45,7 +45,7 @@ export function createFeedbackFunction(options: FeedbackFunctionOptions): Feedba
       log("disabled, not sent:", data);
       return Promise.resolve();
     }
-    if (data !== null && typeof data === "object") checkSessionId(data.session_id, "A feedback signal");
+    if (data !== null && typeof data === "object") runDiagnostic(() => checkSessionId(data.session_id, "A feedback signal"));
     let signal: ValidSignal;
     try {
       signal = validateSignal(data);
