@@ -101,7 +101,7 @@ export function diagnoseApiStatus(status: number | undefined, url: string): void
       "error",
       "kelet:api-refused-key",
       `[kelet] The Kelet API answered ${status} for project "${target.project}" (${url}): it does not accept this key for this project. ` +
-        `Pass KeletProvider the project's publishable key (pk_...), from the API keys settings of that project in Kelet, ` +
+        `Pass KeletProvider (or createKeletClient) the project's publishable key (pk_...), from the API keys settings of that project in Kelet, ` +
         `and check that \`project\` names the project the key belongs to.`,
     );
   } else if (status === 404) {
