@@ -109,6 +109,19 @@ describe("KeletProvider as a layer over the client", () => {
     expect(server.requests.at(-1)!.headers.authorization).toBe("Bearer pk_2");
   });
 
+  it("stops capturing when captureEvents turns false on a mounted provider", async () => {
+    const seen: { feedback?: FeedbackFunction } = {};
+    const view = render(tree({}, seen));
+    view.rerender(tree({ captureEvents: false }, seen));
+    fireEvent.click(screen.getByText("Helpful"));
+    await server.waitForAccepted(1);
+    expect(lastBody().metadata).toBeUndefined();
+    view.rerender(tree({ captureEvents: true }, seen));
+    fireEvent.click(screen.getByText("Helpful"));
+    await server.waitForAccepted(2);
+    expect(lastBody().metadata.$dom_event).toMatchObject({ type: "click" });
+  });
+
   it("reads onError from the latest committed props without rebuilding", async () => {
     server.plan(403);
     const seen: { feedback?: FeedbackFunction } = {};
