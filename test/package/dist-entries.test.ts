@@ -90,10 +90,15 @@ describe("the React-free entry, @kelet-ai/feedback-ui/core", () => {
     expect(result.outputFiles[0]!.text).not.toMatch(/from ["']react|require\(["']react/);
   });
 
-  it("creates a client in plain Node that sends nothing while disabled", () => {
+  it("creates and closes clients in plain Node (no window, no document); a disabled one resolves without sending", () => {
     const out = runNode([
       "-e",
-      "const { createKeletClient } = require('@kelet-ai/feedback-ui/core'); const c = createKeletClient({ apiKey: 'pk_1', project: 'p', disabled: true }); c.signal({ session_id: 's', score: 1 }).then(() => { c.close(); console.log('resolved'); });",
+      [
+        "const { createKeletClient } = require('@kelet-ai/feedback-ui/core');",
+        "const live = createKeletClient({ apiKey: 'pk_1', project: 'p', baseUrl: 'http://127.0.0.1:9' }); live.close(); live.close();",
+        "const off = createKeletClient({ apiKey: 'pk_1', project: 'p', disabled: true });",
+        "off.signal({ session_id: 's', score: 1 }).then(() => { off.close(); console.log('resolved'); });",
+      ].join(" "),
     ]);
     expect(out.trim()).toBe("resolved");
   });
