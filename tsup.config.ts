@@ -30,14 +30,14 @@ export default defineConfig([
     entry: ["src/**/*.{ts,tsx}", "!src/**/*.d.ts"],
     format: ["esm"],
     splitting: true,
-    dts: { entry: { index: "src/index.ts" } },
+    dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts" } },
     onSuccess: buildStyles,
   },
   {
     ...shared,
-    // CJS: one file.
-    entry: { index: "src/index.ts" },
+    // CJS: one file per public entry.
+    entry: { index: "src/index.ts", "core/index": "src/core/index.ts" },
     format: ["cjs"],
-    dts: { entry: { index: "src/index.ts" } },
+    dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts" } },
   },
 ]);

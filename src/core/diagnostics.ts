@@ -101,7 +101,7 @@ export function diagnoseApiStatus(status: number | undefined, url: string): void
       "error",
       "kelet:api-refused-key",
       `[kelet] The Kelet API answered ${status} for project "${target.project}" (${url}): it does not accept this key for this project. ` +
-        `Pass KeletProvider the project's publishable key (pk-kelet-..., or pk_... in older projects), from the API keys settings of that project in Kelet, ` +
+        `Pass KeletProvider (or createKeletClient) the project's publishable key (pk-kelet-..., or pk_... in older projects), from the API keys settings of that project in Kelet, ` +
         `and check that \`project\` names the project the key belongs to.`,
     );
   } else if (status === 404) {
@@ -149,12 +149,26 @@ export function withDeliveryDiagnostics(transport: FetchLike): FetchLike {
     try {
       response = await transport(url, init);
     } catch (error) {
-      diagnoseNetworkFailure(error, url);
+      runDiagnostic(() => diagnoseNetworkFailure(error, url));
       throw error;
     }
     if (response != null && typeof response === "object" && typeof response.status === "number") {
-      diagnoseApiStatus(response.status, url);
+      const { status } = response;
+      runDiagnostic(() => diagnoseApiStatus(status, url));
     }
     return response;
   };
+}
+
+/**
+ * Runs a development message so that it can never break a send: a page that
+ * loads the `/core` build without a bundler has no `process`, and the bare
+ * `process.env.NODE_ENV` test above then throws. Such a page gets no messages.
+ */
+export function runDiagnostic(diagnose: () => void): void {
+  try {
+    diagnose();
+  } catch {
+    // A message is not worth a lost signal.
+  }
 }

@@ -1,4 +1,4 @@
-import { checkSessionId } from "./diagnostics";
+import { checkSessionId, runDiagnostic } from "./diagnostics";
 import { recentDomEvent } from "./dom-event-capture";
 import type { SignalErrorHandler } from "./report-failure";
 import type { FeedbackData, ValidSignal } from "./signal";
@@ -10,30 +10,33 @@ export type FeedbackFunction = (data: FeedbackData) => Promise<void>;
 
 export interface FeedbackFunctionOptions {
   /** `null` when the configuration can never deliver (telemetry is off). */
-  sender: SignalSender | null;
+  sender: Pick<SignalSender, "send"> | null;
   /** Why telemetry is off, reported with each signal it drops. */
   offReason?: Error;
   /** Sending turned off on purpose: every call resolves at once. */
   disabled: boolean;
   debug: boolean;
+  /** Attach the last user event as `metadata.$dom_event` (unless the app set its own). */
+  captureEvents: boolean;
   reportFailure: SignalErrorHandler;
 }
 
-function withDomEvent(data: FeedbackData): FeedbackData {
-  if (data === null || typeof data !== "object") return data;
-  const metadata = data.metadata;
-  if (metadata !== undefined && (metadata === null || typeof metadata !== "object" || "$dom_event" in metadata)) return data;
+/** Adds the last user event to a signal that already passed validation, so validity never depends on it. */
+function withDomEvent(signal: ValidSignal): ValidSignal {
+  const { metadata } = signal;
+  if (metadata !== undefined && "$dom_event" in metadata) return signal;
   const domEvent = recentDomEvent();
-  return domEvent ? { ...data, metadata: { ...metadata, $dom_event: domEvent } } : data;
+  return domEvent ? { ...signal, metadata: { ...metadata, $dom_event: domEvent } } : signal;
 }
 
 /**
- * Builds the provider's `feedback(data)`: validate (rejecting with an error
- * naming the field, before any request), fill in defaults and the last user
- * event, then hand the signal to the sender.
+ * Builds the client's `signal(data)` (the provider's `feedback`): validate
+ * what the app gave (rejecting with an error naming the field, before any
+ * request), then fill in defaults and the last user event, then hand the
+ * signal to the sender.
  */
 export function createFeedbackFunction(options: FeedbackFunctionOptions): FeedbackFunction {
-  const { sender, offReason, disabled, debug, reportFailure } = options;
+  const { sender, offReason, disabled, debug, captureEvents, reportFailure } = options;
   const log = (...args: unknown[]) => {
     if (debug) console.debug("[kelet]", ...args);
   };
@@ -42,15 +45,17 @@ export function createFeedbackFunction(options: FeedbackFunctionOptions): Feedba
       log("disabled, not sent:", data);
       return Promise.resolve();
     }
-    if (data !== null && typeof data === "object") checkSessionId(data.session_id, "A feedback signal");
+    // A signal identified by its trace alone needs no session id.
+    if (data !== null && typeof data === "object" && !data.trace_id) runDiagnostic(() => checkSessionId(data.session_id, "A feedback signal"));
     let signal: ValidSignal;
     try {
-      signal = validateSignal(withDomEvent(data));
+      signal = validateSignal(data);
     } catch (error) {
       reportFailure(error as Error, data);
       log("invalid, not sent:", (error as Error).message, data);
       return Promise.reject(error);
     }
+    if (captureEvents) signal = withDomEvent(signal);
     if (!sender) {
       if (offReason) reportFailure(offReason, signal);
       log("telemetry is off, not sent:", signal);

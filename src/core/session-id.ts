@@ -1,4 +1,5 @@
 import { logOnce } from "./console-once";
+import { runDiagnostic } from "./diagnostics";
 
 /** The response header the server sets to the id it passed to `agentic_session(session_id=...)`. */
 export const SESSION_ID_HEADER = "X-Session-ID";
@@ -75,8 +76,10 @@ export function readSessionId(response: SessionIdResponse | null | undefined): s
   }
   const sessionId = typeof value === "string" ? value.trim() : "";
   if (sessionId !== "") return sessionId;
-  // Written out (not isProduction()) so app bundlers drop the message from production builds (see diagnostics.ts).
-  if (process.env.NODE_ENV !== "production") {
+  // Written out (not isProduction()) so app bundlers drop the message from production builds (see diagnostics.ts);
+  // run as a diagnostic, so a page without a bundler (no `process`) still gets its answer.
+  runDiagnostic(() => {
+    if (process.env.NODE_ENV === "production") return;
     const origin = crossOriginOf(response);
     if (origin !== undefined) {
       logOnce(
@@ -87,6 +90,6 @@ export function readSessionId(response: SessionIdResponse | null | undefined): s
           `make the server that sets ${SESSION_ID_HEADER} also send "Access-Control-Expose-Headers: ${SESSION_ID_HEADER}".`,
       );
     }
-  }
+  });
   return null;
 }

@@ -21,6 +21,8 @@ export interface SignalSenderConfig extends SignalTarget {
   reportFailure?: SignalErrorHandler;
   /** Logs each signal's fate (retries, offline waits, saves). */
   debug?: boolean;
+  /** May unsent signals be saved to storage for the next visit (default true). */
+  persist?: boolean;
 }
 
 /**

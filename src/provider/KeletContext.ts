@@ -17,6 +17,10 @@ export interface KeletContextValue {
   disabled?: boolean;
   /** Each signal and its outcome is logged. */
   debug?: boolean;
+  /** The last user event travels as `metadata.$dom_event`. Inherited by nested providers. */
+  captureEvents?: boolean;
+  /** Unsent signals may be saved to storage for the next visit. Inherited by nested providers. */
+  persist?: boolean;
   /** @internal Where nested providers without `onError` report failures. */
   reportFailure?: SignalErrorHandler;
   /** @internal The transport nested providers without `fetch` use. */

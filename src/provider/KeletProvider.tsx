@@ -1,17 +1,18 @@
-import { useContext, useEffect, useMemo, useRef, type ReactNode } from "react";
-import { logOnce } from "../core/console-once";
-import { withDeliveryDiagnostics } from "../core/diagnostics";
-import { retainDomEventCapture } from "../core/dom-event-capture";
-import { isProduction } from "../core/environment";
-import { createFeedbackFunction } from "../core/feedback-function";
+import { useContext, useEffect, useMemo, type ReactNode } from "react";
+import { enforceUsableConfig } from "../core/config-problem";
+import { createDormantClient } from "../core/dormant-client";
 import { reportSignalFailure, type SignalErrorHandler } from "../core/report-failure";
 import { resolveConfig } from "../core/resolve-config";
 import { callFetch, type FetchLike } from "../core/signal-request";
-import { createSignalSender } from "../core/signal-sender";
 import { KeletContext, type KeletContextValue } from "./KeletContext";
+import { useCommittedProps } from "./use-committed-props";
 
 export interface KeletProviderProps {
-  /** The publishable key (`pk_...`). Omit it in a nested provider to use the parent's. Secret `sk_` keys are refused. */
+  /**
+   * The publishable key: `pk-kelet-...` (or `pk_...` in older projects). Omit it in a nested provider to use the parent's.
+   * A secret key (`sk-kelet-...`, `sk_...`, or any key that says it is secret) is refused: development throws;
+   * production turns telemetry off and never sends it.
+   */
   apiKey?: string;
   /** The Kelet project this subtree's signals go to. Omit it to use the parent's. */
   project?: string;
@@ -25,80 +26,73 @@ export interface KeletProviderProps {
   debug?: boolean;
   /** The transport, for tests and proxies: called as `fetch(url, init)`. Defaults to the parent's, else `globalThis.fetch` at send time. */
   fetch?: FetchLike;
+  /**
+   * Attach the most recent user event (type, target selector, label, time; never what was typed)
+   * as `metadata.$dom_event`. Defaults to the parent's, else `true`; `false` also installs no document listeners.
+   */
+  captureEvents?: boolean;
+  /** May signals that cannot leave yet be saved to `localStorage` for the next visit. Defaults to the parent's, else `true`. */
+  persist?: boolean;
   children?: ReactNode;
 }
 
 /**
- * Holds the key and project for the components and hooks below it.
+ * Holds the key and project for the components and hooks below it: a thin
+ * React layer over the same client `createKeletClient` returns.
  * Nest providers to route a subtree to another project with the same key.
  */
-export function KeletProvider({ apiKey, project, baseUrl, onError, disabled, debug, fetch, children }: KeletProviderProps) {
+export function KeletProvider(props: KeletProviderProps) {
+  const { apiKey, project, baseUrl, disabled, debug, children } = props;
   const parent = useContext(KeletContext);
   const config = resolveConfig(
     { apiKey, project, baseUrl, disabled, debug },
     parent ? { apiKey: parent.api_key, project: parent.project, baseUrl: parent.baseUrl, disabled: parent.disabled, debug: parent.debug } : undefined,
   );
-  // A new error object each render: memos key on its message, so a misconfigured
-  // provider (production) still gives its consumers a stable value.
-  const { problem } = config;
-  const problemMessage = problem?.message;
-  if (problem && !config.disabled) {
-    // Loud where the developer can fix it; in production telemetry turns itself off instead.
-    if (!isProduction()) throw new Error(problem.message);
-    logOnce("error", `kelet:config:${problem.message}`, `[kelet] Feedback telemetry is off: ${problem.message}`);
-  }
+  // Loud where the developer can fix it; in production telemetry turns itself off instead.
+  enforceUsableConfig(config);
+  const captureEvents = props.captureEvents ?? parent?.captureEvents ?? true;
+  const persist = props.persist ?? parent?.persist ?? true;
 
-  // Callbacks live in refs so inline props never rebuild the context value.
-  const latest = useRef({ onError, fetch, parent });
-  latest.current = { onError, fetch, parent };
-  // Own `fetch`, else the parent's, else `globalThis.fetch` looked up at send time.
-  // In development, a 401/403/404 answer or a CORS failure is explained on the console.
-  const transport = useMemo<FetchLike>(
-    () =>
-      withDeliveryDiagnostics((url, init) => callFetch(latest.current.fetch ?? latest.current.parent?.fetch, url, init)),
-    [],
-  );
-
-  // Stable: reads the latest onError and parent, so inline props never rebuild the sender.
-  const reportFailure = useMemo<SignalErrorHandler>(
-    () => (error, signal) => {
-      const { onError: ownHandler, parent: parentValue } = latest.current;
-      if (ownHandler) reportSignalFailure(ownHandler, error, signal);
+  // Callbacks are read from the last committed props, so inline props never rebuild
+  // the client, and a render React throws away never leaks its props into a signal.
+  const committed = useCommittedProps({ onError: props.onError, fetch: props.fetch, parent });
+  const callbacks = useMemo(() => {
+    const reportFailure: SignalErrorHandler = (error, signal) => {
+      const { onError, parent: parentValue } = committed.current;
+      if (onError) reportSignalFailure(onError, error, signal);
       else if (parentValue?.reportFailure) parentValue.reportFailure(error, signal);
       else reportSignalFailure(undefined, error, signal);
-    },
-    [],
-  );
-
-  const sender = useMemo(
-    () =>
-      problem
-        ? null
-        : createSignalSender({
-            apiKey: config.apiKey,
-            project: config.project,
-            baseUrl: config.baseUrl,
-            fetch: transport,
-            reportFailure,
-            debug: config.debug,
-          }),
-    [problemMessage, config.apiKey, config.project, config.baseUrl, transport, reportFailure, config.debug],
-  );
-  useEffect(() => sender?.start(), [sender]);
-  useEffect(() => retainDomEventCapture(), []);
-
-  const value = useMemo<KeletContextValue>(() => {
-    return {
-      api_key: config.apiKey,
-      project: config.project,
-      baseUrl: config.baseUrl,
-      disabled: config.disabled,
-      debug: config.debug,
-      feedback: createFeedbackFunction({ sender, offReason: problem, disabled: config.disabled, debug: config.debug, reportFailure }),
-      reportFailure,
-      fetch: transport,
     };
-  }, [transport, reportFailure, sender, problemMessage, config.apiKey, config.project, config.baseUrl, config.disabled, config.debug]);
+    // Own `fetch`, else the parent's, else `globalThis.fetch` looked up at send time.
+    const fetch: FetchLike = (url, init) => callFetch(committed.current.fetch ?? committed.current.parent?.fetch, url, init);
+    return { reportFailure, fetch };
+  }, [committed]);
+
+  // Building starts nothing: listeners and the queue's hold start in the effect below.
+  // A new error object each render: the memo keys on its message.
+  const problemMessage = config.problem?.message;
+  const client = useMemo(
+    () => createDormantClient({ config, ...callbacks, captureEvents, persist }),
+    // `config` is a new object each render: its fields are the keys.
+    [callbacks, problemMessage, config.apiKey, config.project, config.baseUrl, config.disabled, config.debug, captureEvents, persist],
+  );
+  useEffect(() => client.open(), [client]);
+
+  const value = useMemo<KeletContextValue>(
+    () => ({
+      api_key: client.config.apiKey,
+      project: client.config.project,
+      baseUrl: client.config.baseUrl,
+      disabled: client.config.disabled,
+      debug: client.config.debug,
+      captureEvents,
+      persist,
+      feedback: client.signal,
+      reportFailure: callbacks.reportFailure,
+      fetch: callbacks.fetch,
+    }),
+    [client, callbacks, captureEvents, persist],
+  );
 
   return <KeletContext.Provider value={value}>{children}</KeletContext.Provider>;
 }

@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -61,6 +62,45 @@ describe("the built package", () => {
       ].join(" "),
     ]);
     expect(out.trim()).toBe("undefined hi");
+  });
+});
+
+describe("the React-free entry, @kelet-ai/feedback-ui/core", () => {
+  const coreNames = ["createKeletClient", "createSessionId", "readSessionId", "SignalValidationError", "FeedbackSubmitError", "KeletConfigError"];
+  const probe = `console.log(JSON.stringify(${JSON.stringify(coreNames)}.filter((n) => typeof m[n] !== "function")))`;
+
+  it("loads from ESM and CJS alike with createKeletClient and the helpers", () => {
+    const fromEsm = runNode(["--input-type=module", "-e", `const m = await import('@kelet-ai/feedback-ui/core'); ${probe}`]);
+    const fromCjs = runNode(["-e", `const m = require('@kelet-ai/feedback-ui/core'); ${probe}`]);
+    expect(JSON.parse(fromEsm)).toEqual([]);
+    expect(JSON.parse(fromCjs)).toEqual([]);
+  });
+
+  it("ships types for ESM and CJS", () => {
+    for (const file of ["core/index.d.ts", "core/index.d.cts"]) {
+      expect(readFileSync(`${root}/dist/${file}`, "utf8"), file).toMatch(/createKeletClient/);
+    }
+  });
+
+  it.each(["dist/core/index.js", "dist/core/index.cjs"])("bundles %s into an app without pulling in React", async (entry) => {
+    const result = await build({ entryPoints: [`${root}/${entry}`], bundle: true, write: false, metafile: true, format: "esm", logLevel: "silent" });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((input) => input.endsWith(entry.replace("dist/", "")))).toBe(true);
+    expect(inputs.filter((input) => /(^|\/)react(-dom)?(\/|$)|jsx-runtime/.test(input))).toEqual([]);
+    expect(result.outputFiles[0]!.text).not.toMatch(/from ["']react|require\(["']react/);
+  });
+
+  it("creates and closes clients in plain Node (no window, no document); a disabled one resolves without sending", () => {
+    const out = runNode([
+      "-e",
+      [
+        "const { createKeletClient } = require('@kelet-ai/feedback-ui/core');",
+        "const live = createKeletClient({ apiKey: 'pk_1', project: 'p', baseUrl: 'http://127.0.0.1:9' }); live.close(); live.close();",
+        "const off = createKeletClient({ apiKey: 'pk_1', project: 'p', disabled: true });",
+        "off.signal({ session_id: 's', score: 1 }).then(() => { off.close(); console.log('resolved'); });",
+      ].join(" "),
+    ]);
+    expect(out.trim()).toBe("resolved");
   });
 });
 
