@@ -78,7 +78,7 @@ describe("createKeletClient (@kelet-ai/feedback-ui/core)", () => {
   });
 
   it("refuses a secret key in development, pointing to the publishable key", () => {
-    expect(() => createKeletClient({ apiKey: "sk_live_123", project: "p" })).toThrow(/publishable key \(pk_/);
+    expect(() => createKeletClient({ apiKey: "sk_live_123", project: "p" })).toThrow(/publishable key \(pk-kelet-/);
   });
 
   it("in production turns itself off: logs once, never sends a secret key, every signal resolves and reaches onError", async () => {
