@@ -1,7 +1,8 @@
 import { Slot } from "@radix-ui/react-slot";
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
-import { useVoteFeedbackActions, useVoteFeedbackState } from "./context";
+import { hasExplanation } from "./build-signal";
+import { useVoteFeedbackActions, useVoteFeedbackReasons, useVoteFeedbackState, useVoteFeedbackText } from "./context";
 
 export interface SubmitButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "children"> {
   /** Merge the behaviour into the single child element instead of rendering a `<button>`. */
@@ -23,7 +24,10 @@ export const SubmitButton = forwardRef<HTMLButtonElement, SubmitButtonProps>(fun
   { asChild, onClick, children, ...buttonProps },
   forwardedRef,
 ) {
-  const { hasFeedback, submitting } = useVoteFeedbackState("VoteFeedback.SubmitButton");
+  const { submitting } = useVoteFeedbackState("VoteFeedback.SubmitButton");
+  const text = useVoteFeedbackText("VoteFeedback.SubmitButton");
+  const reasons = useVoteFeedbackReasons("VoteFeedback.SubmitButton");
+  const hasFeedback = hasExplanation({ text, reasons });
   const actions = useVoteFeedbackActions("VoteFeedback.SubmitButton");
   const Component = asChild ? Slot : "button";
   return (

@@ -14,8 +14,6 @@ export interface VoteFeedbackStateValue {
   openedBy: VoteKind;
   /** A signal is being handed to the provider (or `onFeedback`) right now. */
   submitting: boolean;
-  /** The popover holds something worth sending (non-blank text or a chosen reason). */
-  hasFeedback: boolean;
   popoverOn: PopoverOn;
   ids: { upvote: string; downvote: string; popover: string; description: string };
 }

@@ -6,7 +6,7 @@ import type { FeedbackData } from "../core/signal";
 import type { FeedbackFunction } from "../core/feedback-function";
 import { KeletContext } from "../provider/KeletContext";
 import { useKeletSignal } from "../provider/useKeletSignal";
-import { buildVoteSignal, hasExplanation } from "./build-signal";
+import { buildVoteSignal } from "./build-signal";
 import type { VoteFeedbackActions, VoteFeedbackStateValue } from "./context";
 import { persistedVoteKey, writePersistedVote } from "./persisted-vote";
 import { voteFeedbackReducer, type SignalRequest, type Vote, type VoteFeedbackEvent, type VoteFeedbackState, type VoteKind } from "./state-machine";
@@ -246,10 +246,9 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
     [upvoteId, downvoteId, popoverId, descriptionId],
   );
   const submitting = intakes > 0;
-  const hasFeedback = hasExplanation({ text, reasons });
   const state = useMemo<VoteFeedbackStateValue>(
-    () => ({ vote, open, openedBy, submitting, hasFeedback, popoverOn, ids }),
-    [vote, open, openedBy, submitting, hasFeedback, popoverOn, ids],
+    () => ({ vote, open, openedBy, submitting, popoverOn, ids }),
+    [vote, open, openedBy, submitting, popoverOn, ids],
   );
   return { state, text, reasons, actions };
 }
