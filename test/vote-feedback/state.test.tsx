@@ -185,17 +185,20 @@ describe("never busy for delivery", () => {
     ]);
   });
 
-  it("never sends a comment typed for answer A with answer B's session when the session changes first", async () => {
-    const view = renderInProvider({ session_id: "A" });
+  it("drops a comment typed for answer A when the session changes to B, and shows B's own remembered vote", async () => {
+    localStorage.clear();
+    writePersistedVote(persistedVoteKey(undefined, "B"), "upvote");
+    const view = renderInProvider({ session_id: "A", persistVote: true });
     fireEvent.click(downvote());
     await waitFor(() => expect(document.activeElement).toBe(textbox()));
     fireEvent.change(textbox(), { target: { value: "about A" } });
     view.rerender(
       <Provider baseUrl={server.origin}>
-        <Widget session_id="B" />
+        <Widget session_id="B" persistVote />
       </Provider>,
     );
     await waitFor(() => expect(dialog()).toBeNull());
+    expect(upvote().getAttribute("aria-pressed")).toBe("true");
     fireEvent.click(downvote());
     await waitFor(() => expect(document.activeElement).toBe(textbox()));
     expect((textbox() as HTMLTextAreaElement).value).toBe("");
@@ -206,6 +209,7 @@ describe("never busy for delivery", () => {
       { session_id: "A", score: 0, value: undefined },
       { session_id: "B", score: 0, value: undefined },
     ]);
+    localStorage.clear();
   });
 });
 
@@ -227,27 +231,29 @@ describe("persistVote", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("remembers per session and trigger: another answer starts with no vote", async () => {
-    writePersistedVote(persistedVoteKey("user-vote", "answer-1"), "downvote");
-    renderInProvider({ session_id: "answer-2", trigger_name: "user-vote", persistVote: true });
-    expect(downvote().getAttribute("aria-pressed")).toBe("false");
-    const other = render(<Widget session_id="answer-1" trigger_name="other-trigger" persistVote onFeedback={() => {}} />);
-    expect(other.container.querySelector('[aria-label="Downvote feedback"]')!.getAttribute("aria-pressed")).toBe("false");
+  it("remembers per session and trigger: another answer, another trigger or a widget without persistVote shows no vote", async () => {
+    const first = renderInProvider({ session_id: "answer-1", trigger_name: "user-vote", persistVote: true });
+    fireEvent.click(downvote());
+    first.unmount();
+    const pressed = (container: HTMLElement) => container.querySelector('[aria-label="Downvote feedback"]')!.getAttribute("aria-pressed");
+    expect(pressed(render(<Widget session_id="answer-1" trigger_name="user-vote" persistVote onFeedback={() => {}} />).container)).toBe("true");
+    expect(pressed(render(<Widget session_id="answer-2" trigger_name="user-vote" persistVote onFeedback={() => {}} />).container)).toBe("false");
+    expect(pressed(render(<Widget session_id="answer-1" trigger_name="other" persistVote onFeedback={() => {}} />).container)).toBe("false");
+    expect(pressed(render(<Widget session_id="answer-1" trigger_name="user-vote" onFeedback={() => {}} />).container)).toBe("false");
   });
 
-  it("lets a controlled vote win over the remembered one", () => {
+  it("lets a controlled vote win over the remembered one, and still remembers the vote I give", async () => {
     writePersistedVote(persistedVoteKey(undefined, "answer-1"), "downvote");
-    renderInProvider({ session_id: "answer-1", persistVote: true, vote: null });
+    const changes: Vote[] = [];
+    renderInProvider({ session_id: "answer-1", persistVote: true, vote: null, onVoteChange: (next) => void changes.push(next) });
     expect(downvote().getAttribute("aria-pressed")).toBe("false");
+    fireEvent.click(upvote());
+    expect(changes).toEqual(["upvote"]);
+    expect(localStorage.getItem(persistedVoteKey(undefined, "answer-1"))).toBe("upvote");
+    await server.waitForAccepted(1);
   });
 
-  it("shows nothing remembered without persistVote", () => {
-    writePersistedVote(persistedVoteKey(undefined, "answer-1"), "downvote");
-    renderInProvider({ session_id: "answer-1" });
-    expect(downvote().getAttribute("aria-pressed")).toBe("false");
-  });
-
-  it("keeps working, sending and showing my vote, when storage throws", async () => {
+  it("keeps working when storage refuses to write: my vote is shown and sent once, nothing thrown", async () => {
     vi.spyOn(Storage.prototype, "setItem").mockImplementation(() => {
       throw new DOMException("full", "QuotaExceededError");
     });
@@ -255,6 +261,8 @@ describe("persistVote", () => {
     fireEvent.click(upvote());
     expect(upvote().getAttribute("aria-pressed")).toBe("true");
     await server.waitForAccepted(1);
+    await pause(50);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("keeps at most MAX_PERSISTED_VOTES votes, forgetting the oldest", () => {
@@ -278,15 +286,5 @@ describe("persistVote", () => {
     await pause(100);
     expect(server.requests).toHaveLength(1);
     expect(localStorage.getItem(persistedVoteKey(undefined, "strict"))).toBe("downvote");
-  });
-});
-
-describe("a controlled vote with onVoteChange", () => {
-  it("is not reset by a new session: the app passes the vote of the new answer", () => {
-    const changes: Vote[] = [];
-    const view = render(<Widget session_id="one" vote="upvote" onVoteChange={(next) => void changes.push(next)} onFeedback={() => {}} />);
-    view.rerender(<Widget session_id="two" vote="downvote" onVoteChange={(next) => void changes.push(next)} onFeedback={() => {}} />);
-    expect(downvote().getAttribute("aria-pressed")).toBe("true");
-    expect(changes).toEqual([]);
   });
 });
