@@ -194,7 +194,15 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
       if (!current) return;
       const previous = current.state;
       const { state: next, send: request } = voteFeedbackReducer(previous, event);
-      current.state = next;
+      // What the widget owns moves on at once; what the app controls waits for the app's next commit
+      // (an app that keeps its value, say `open`, keeps it here too).
+      const { vote: controlledVote, open: controlledOpen, text: controlledText } = current.props;
+      current.state = {
+        ...next,
+        vote: controlledVote !== undefined ? previous.vote : next.vote,
+        open: controlledOpen !== undefined ? previous.open : next.open,
+        text: controlledText !== undefined ? previous.text : next.text,
+      };
       if (next.vote !== previous.vote) {
         if (current.persistKey && next.vote) writePersistedVote(current.persistKey, next.vote);
         current.setVote(next.vote);
