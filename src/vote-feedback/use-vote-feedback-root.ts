@@ -34,19 +34,22 @@ export interface VoteFeedbackRootProps {
   vote?: Vote;
   /** The vote shown at first (uncontrolled). Never sent. */
   defaultVote?: Vote;
-  /** Called with the new vote when it changes (uncontrolled: after the change is shown). */
+  /**
+   * Called with the new vote when it changes: the user's press, or (uncontrolled) the default
+   * again when a new session starts over. Uncontrolled, it is called once the change is shown.
+   */
   onVoteChange?: (vote: Vote) => void;
   /** Whether the comment popover is open (controlled). */
   open?: boolean;
   /** Whether the comment popover starts open (uncontrolled). */
   defaultOpen?: boolean;
-  /** Called when the popover opens or closes: a vote, Escape, a press outside, submit. */
+  /** Called when the popover opens or closes: a vote, Escape, a press outside, submit, a new session. */
   onOpenChange?: (open: boolean) => void;
   /** The comment text (controlled): what you hold is what gets submitted. */
   text?: string;
   /** The comment text to start with (uncontrolled). */
   defaultText?: string;
-  /** Called with the new text as the user types, and with `""` after a submit. */
+  /** Called with the new text as the user types, with `""` after a submit, and with `defaultText` when a new session starts over. */
   onTextChange?: (text: string) => void;
   /**
    * Remember the user's vote in `localStorage` per `session_id` and `trigger_name`
