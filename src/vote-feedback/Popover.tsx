@@ -1,13 +1,12 @@
 import * as RadixPopover from "@radix-ui/react-popover";
 import { Slottable } from "@radix-ui/react-slot";
-import { forwardRef, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactNode } from "react";
+import { forwardRef, useRef, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactNode } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
-import { useLayoutEffect as useIsomorphicLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import { AppPlacedContent } from "./AppPlacedContent";
 import { useVoteFeedbackActions, useVoteFeedbackState } from "./context";
-import { placedByInlineStyle, placedByStylesheet } from "./popover-placement";
-import { nextTabbableAfter, tabbableElements } from "./tabbable";
+import { handlePopoverKeyDown } from "./popover-keyboard";
+import { useAppPlacement } from "./use-app-placement";
 import { VISUALLY_HIDDEN_STYLE } from "./visually-hidden";
 
 const DEFAULT_DESCRIPTION = "Tell us more about your vote. Press Control (or Command) and Enter to send, or Escape to close.";
@@ -20,13 +19,6 @@ export interface PopoverProps extends Omit<ComponentPropsWithoutRef<typeof Radix
   portal?: boolean | { container?: Element | DocumentFragment | null };
   /** The dialog's description for screen readers (visually hidden). */
   description?: ReactNode;
-}
-
-/** How the popover is placed: unknown until its stylesheet position was measured once. */
-interface Placement {
-  /** The className it was measured with: a new one is measured again. */
-  measuredFor: string;
-  byApp: boolean;
 }
 
 /**
@@ -55,44 +47,7 @@ export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover
   const ref = useComposedRefs(forwardedRef, contentRef);
   // Radix's non-modal rule: a close that came from outside leaves focus where the user put it.
   const interactedOutside = useRef(false);
-  // The element rendered before a measurement changed the placement: its focus events are not the user's.
-  const abandoned = useRef<Element | null>(null);
-
-  const [placement, setPlacement] = useState<Placement | null>(null);
-  const measureKey = className ?? "";
-  const byInlineStyle = placedByInlineStyle(style);
-  const byApp = byInlineStyle || (placement?.measuredFor === measureKey && placement.byApp);
-  useIsomorphicLayoutEffect(() => {
-    const element = contentRef.current;
-    if (byInlineStyle || !element || placement?.measuredFor === measureKey) return;
-    const measured = placedByStylesheet(element);
-    if (measured !== byApp) abandoned.current = element;
-    setPlacement({ measuredFor: measureKey, byApp: measured });
-  });
-
-  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      actions.submit();
-      return;
-    }
-    if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
-    const dialog = event.currentTarget;
-    const inside = tabbableElements(dialog);
-    const anchor = actions.anchorRef.current;
-    if (!anchor || inside.length === 0) return;
-    if (event.shiftKey && document.activeElement === inside[0]) {
-      // Back to the button the popover belongs to; it stays open (aria-expanded) until focus leaves for good.
-      event.preventDefault();
-      anchor.focus();
-    } else if (!event.shiftKey && document.activeElement === inside[inside.length - 1]) {
-      const next = nextTabbableAfter(anchor, dialog);
-      if (!next) return;
-      // On to the page; the focus leaving the popover closes it.
-      event.preventDefault();
-      next.focus();
-    }
-  };
+  const { byApp, abandoned } = useAppPlacement(contentRef, style, className);
 
   const shared = {
     id: ids.popover,
@@ -122,7 +77,7 @@ export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover
       if (actions.anchorRef.current?.contains(event.target as Node)) event.preventDefault();
       else interactedOutside.current = true;
     }),
-    onKeyDown: composeEventHandlers(onKeyDown, handleKeyDown),
+    onKeyDown: composeEventHandlers(onKeyDown, (event: KeyboardEvent<HTMLDivElement>) => handlePopoverKeyDown(event, actions)),
   };
   // With asChild the app's element becomes the dialog and the description goes inside it
   // (Slot finds Slottable among its direct children: a list, not a fragment).
