@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import axe from "axe-core";
 import { userEvent } from "vitest/browser";
+import { StrictMode } from "react";
 import { describe, expect, it } from "vitest";
 import type { FeedbackData } from "../../src/core/signal";
 import { VoteFeedback } from "../../src/vote-feedback";
@@ -314,6 +315,32 @@ describe("a popover the app places itself (the 1.3 way)", () => {
     await waitFor(() => expect(dialog()).toBeNull());
     await waitFor(() => expect(document.activeElement).toBe(downvote()));
     expect(received.map((signal) => signal.value)).toEqual([undefined, "Wrong city"]);
+  });
+
+  it("is placed, focused and dismissed the same under React.StrictMode", async () => {
+    render(
+      <StrictMode>
+        <main style={{ paddingTop: 220 }}>
+          <style>{`.kelet-popover { position: absolute; bottom: calc(100% + 8px); left: 0; width: 280px; background: white; }`}</style>
+          <VoteFeedback.Root session_id="strict" onFeedback={() => {}}>
+            <div data-testid="wrapper" style={{ position: "relative", display: "inline-flex" }}>
+              <VoteFeedback.DownvoteButton>👎</VoteFeedback.DownvoteButton>
+              <VoteFeedback.Popover className="kelet-popover">
+                <VoteFeedback.Textarea />
+              </VoteFeedback.Popover>
+            </div>
+          </VoteFeedback.Root>
+          <input aria-label="Message" />
+        </main>
+      </StrictMode>,
+    );
+    await openByClick();
+    const { wrapper, popover } = boxes();
+    expect(Math.round(wrapper.top - popover.bottom)).toBe(8);
+    await userEvent.click(composer());
+    await waitFor(() => expect(dialog()).toBeNull());
+    await userEvent.keyboard("hi");
+    expect(composer().value).toBe("hi");
   });
 
   it("has no accessibility violations when the app places it", async () => {

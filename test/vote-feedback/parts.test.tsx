@@ -244,6 +244,32 @@ describe("asChild", () => {
   });
 });
 
+describe("a popover the app places itself", () => {
+  it("renders where the app's inline position puts it, without Radix's floating wrapper, and still closes on Escape with focus back on the button", async () => {
+    render(
+      <VoteFeedback.Root session_id="s" onFeedback={noop}>
+        <div style={{ position: "relative" }} data-testid="wrapper">
+          <VoteFeedback.DownvoteButton />
+          <VoteFeedback.Popover style={{ position: "absolute", bottom: "calc(100% + 8px)" }} side="top" sideOffset={4}>
+            <VoteFeedback.Textarea />
+          </VoteFeedback.Popover>
+        </div>
+      </VoteFeedback.Root>,
+    );
+    fireEvent.click(downvote());
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog.parentElement).toBe(screen.getByTestId("wrapper"));
+    expect(document.querySelector("[data-radix-popper-content-wrapper]")).toBeNull();
+    expect(dialog.getAttribute("data-state")).toBe("open");
+    // Radix's positioning props are not for the DOM.
+    expect(dialog.hasAttribute("side")).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(textbox()));
+    fireEvent.keyDown(textbox(), { key: "Escape" });
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(downvote()));
+  });
+});
+
 describe("used outside VoteFeedback.Root", () => {
   it("throws an error naming the part", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
