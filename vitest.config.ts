@@ -20,6 +20,9 @@ const BROWSER_DEPENDENCIES = [
   "@radix-ui/react-slot",
   "@radix-ui/react-use-layout-effect",
   "axe-core",
+  "@radix-ui/react-dismissable-layer",
+  "@radix-ui/react-presence",
+  "@radix-ui/react-use-controllable-state",
 ];
 
 const UNIT_INCLUDE = ["test/**/*.test.{ts,tsx}"];

@@ -57,6 +57,7 @@ function AnswerWithFeedback({ serverSessionId, answerId }: AnswerProps) {
           </VoteFeedback.Popover>
         </VoteFeedback.Root>
       </div>
+      <input className="composer" aria-label="Ask a follow-up" placeholder="Ask a follow-up" />
     </div>
   );
 }
@@ -139,5 +140,21 @@ export const PopoverOpen: Story = {
     await userEvent.type(await page.findByRole("textbox", { name: "Additional feedback" }), "Too vague.");
     await expect(page.getByRole("dialog")).toBeVisible();
     await expect(page.getByRole("button", { name: "Submit feedback" })).toHaveTextContent("Submit feedback");
+  },
+};
+
+/** A click into the chat composer closes the popover and leaves focus there: what I type lands in the composer. */
+export const ClickingTheComposerKeepsFocusThere: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const page = within(canvasElement.ownerDocument.body);
+    await userEvent.click(canvas.getByRole("button", { name: "Downvote feedback" }));
+    await waitFor(() => expect(page.getByRole("textbox", { name: "Additional feedback" })).toHaveFocus());
+    const composer = canvas.getByRole("textbox", { name: "Ask a follow-up" });
+    await userEvent.click(composer);
+    await waitFor(() => expect(page.queryByRole("dialog")).not.toBeInTheDocument());
+    await userEvent.keyboard("hello");
+    await expect(composer).toHaveValue("hello");
+    await expect(composer).toHaveFocus();
   },
 };

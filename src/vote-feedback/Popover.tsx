@@ -1,12 +1,13 @@
-import { FocusScope } from "@radix-ui/react-focus-scope";
 import * as RadixPopover from "@radix-ui/react-popover";
 import { Slottable } from "@radix-ui/react-slot";
-import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import { forwardRef, useRef, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactNode } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
-import { useVoteFeedbackContext } from "./context";
+import { useComposedRefs } from "@radix-ui/react-compose-refs";
+import { AppPlacedContent } from "./AppPlacedContent";
+import { useVoteFeedbackActions, useVoteFeedbackState } from "./context";
+import { handlePopoverKeyDown } from "./popover-keyboard";
+import { useAppPlacement } from "./use-app-placement";
 import { VISUALLY_HIDDEN_STYLE } from "./visually-hidden";
-
-const preventDefault = (event: Event) => event.preventDefault();
 
 const DEFAULT_DESCRIPTION = "Tell us more about your vote. Press Control (or Command) and Enter to send, or Escape to close.";
 
@@ -21,50 +22,77 @@ export interface PopoverProps extends Omit<ComponentPropsWithoutRef<typeof Radix
 }
 
 /**
- * The comment dialog: open after a downvote (or an upvote with
- * `popoverOn="both"`), anchored to that button, labelled by it. Focus moves to
- * the textarea on open, stays inside while open, and returns to the button on
- * close. Escape and a press outside close it; Ctrl/Cmd+Enter submits.
+ * The comment dialog, open after a downvote (or an upvote with
+ * `popoverOn="both"`), labelled by that button. A non-modal dialog: focus
+ * moves to the textarea on open; Tab from its last control moves on to what
+ * follows the button, Shift+Tab from its first goes back to the button;
+ * Escape, submit or a close control close it and return focus to the button;
+ * a press outside closes it and leaves focus where the user pressed.
+ * Ctrl/Cmd+Enter submits.
+ *
+ * Placement: anchored to the button by Radix, unless the app places it itself
+ * (an inline `position` style, or a class whose computed `position` is
+ * `absolute` or `fixed`, as 1.3 apps do): then it renders where the app's CSS
+ * puts it, without Radix's floating wrapper. A class is measured once, before
+ * the first open paints (a layout effect).
  * Renders nothing while closed; `data-state="open"|"closed"` drives animations.
  */
 export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover(
-  { portal, description = DEFAULT_DESCRIPTION, children, onOpenAutoFocus, onCloseAutoFocus, onKeyDown, onInteractOutside, forceMount, ...contentProps },
+  { portal, description = DEFAULT_DESCRIPTION, children, onOpenAutoFocus, onCloseAutoFocus, onKeyDown, onInteractOutside, forceMount, style, className, "aria-describedby": describedBy, ...contentProps },
   forwardedRef,
 ) {
-  const { ids, open, openedBy, submitting, actions } = useVoteFeedbackContext("VoteFeedback.Popover");
-  const content = (
-    // Tab and Shift+Tab cycle inside while open. The inner Radix scope moves focus in and back out.
-    <FocusScope asChild loop trapped={open} onMountAutoFocus={preventDefault} onUnmountAutoFocus={preventDefault}>
-      <RadixPopover.Content
-        id={ids.popover}
-        aria-labelledby={actions.labelIdOf(openedBy) ?? ids[openedBy]}
-        data-submitting={submitting ? "" : undefined}
-        forceMount={forceMount}
-        {...contentProps}
-        ref={forwardedRef}
-        onOpenAutoFocus={composeEventHandlers(onOpenAutoFocus, (event) => {
-          if (actions.focusTextarea()) event.preventDefault();
-        })}
-        onCloseAutoFocus={composeEventHandlers(onCloseAutoFocus, (event) => {
-          event.preventDefault();
-          actions.returnFocus();
-        })}
-        onInteractOutside={composeEventHandlers(onInteractOutside, (event) => {
-          // A press on the popover's own vote button toggles it there; do not also dismiss it here.
-          if (actions.anchorRef.current?.contains(event.target as Node)) event.preventDefault();
-        })}
-        onKeyDown={composeEventHandlers(onKeyDown, (event) => {
-          if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            actions.submit();
-          }
-        })}
-      >
-        {/* With asChild the app's element becomes the dialog and the description goes inside it. */}
-        <Slottable>{children}</Slottable>
-        <RadixPopover.Description style={VISUALLY_HIDDEN_STYLE}>{description}</RadixPopover.Description>
-      </RadixPopover.Content>
-    </FocusScope>
+  const { ids, open, openedBy, submitting } = useVoteFeedbackState("VoteFeedback.Popover");
+  const actions = useVoteFeedbackActions("VoteFeedback.Popover");
+  const contentRef = useRef<HTMLDivElement | null>(null);
+  const ref = useComposedRefs(forwardedRef, contentRef);
+  // Radix's non-modal rule: a close that came from outside leaves focus where the user put it.
+  const interactedOutside = useRef(false);
+  const { byApp, abandoned } = useAppPlacement(contentRef, style, className);
+
+  const shared = {
+    id: ids.popover,
+    "aria-labelledby": actions.labelIdOf(openedBy) ?? ids[openedBy],
+    "aria-describedby": describedBy ? `${describedBy} ${ids.description}` : ids.description,
+    "data-submitting": submitting ? "" : undefined,
+    forceMount,
+    style,
+    className,
+    ...contentProps,
+    ref,
+    onOpenAutoFocus: composeEventHandlers(onOpenAutoFocus, (event: Event) => {
+      event.preventDefault();
+      if (event.target === abandoned.current) return;
+      interactedOutside.current = false;
+      actions.focusTextarea();
+    }),
+    onCloseAutoFocus: composeEventHandlers(onCloseAutoFocus, (event: Event) => {
+      event.preventDefault();
+      // Still open: only the placement changed, the user closed nothing.
+      if (event.target === abandoned.current || actions.isOpen()) return;
+      if (!interactedOutside.current) actions.returnFocus();
+      interactedOutside.current = false;
+    }),
+    onInteractOutside: composeEventHandlers(onInteractOutside, (event: CustomEvent<{ originalEvent: Event }>) => {
+      // A press on the popover's own vote button toggles it there; focus going back to it keeps it open.
+      if (actions.anchorRef.current?.contains(event.target as Node)) event.preventDefault();
+      else interactedOutside.current = true;
+    }),
+    onKeyDown: composeEventHandlers(onKeyDown, (event: KeyboardEvent<HTMLDivElement>) => handlePopoverKeyDown(event, actions)),
+  };
+  // With asChild the app's element becomes the dialog and the description goes inside it
+  // (Slot finds Slottable among its direct children: a list, not a fragment).
+  const body = [
+    <Slottable key="children">{children}</Slottable>,
+    <p key="description" id={ids.description} style={VISUALLY_HIDDEN_STYLE}>
+      {description}
+    </p>,
+  ];
+  const content = byApp ? (
+    <AppPlacedContent {...shared} open={open} onDismiss={() => actions.setOpen(false)}>
+      {body}
+    </AppPlacedContent>
+  ) : (
+    <RadixPopover.Content {...shared}>{body}</RadixPopover.Content>
   );
   if (!portal) return content;
   return (

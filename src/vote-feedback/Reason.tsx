@@ -1,7 +1,7 @@
 import { Slot } from "@radix-ui/react-slot";
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
-import { useVoteFeedbackContext } from "./context";
+import { useVoteFeedbackActions, useVoteFeedbackReasons } from "./context";
 
 export interface ReasonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "children" | "value"> {
   /** The reason as sent: in `metadata.reasons`, and in `value` when there is no text. */
@@ -21,7 +21,8 @@ export const Reason = forwardRef<HTMLButtonElement, ReasonProps>(function Reason
   { value, asChild, onClick, children, ...buttonProps },
   forwardedRef,
 ) {
-  const { reasons, actions } = useVoteFeedbackContext("VoteFeedback.Reason");
+  const reasons = useVoteFeedbackReasons("VoteFeedback.Reason");
+  const actions = useVoteFeedbackActions("VoteFeedback.Reason");
   const isSelected = reasons.includes(value);
   const Component = asChild ? Slot : "button";
   return (

@@ -1,7 +1,7 @@
 import * as RadixPopover from "@radix-ui/react-popover";
 import type { RefObject } from "react";
 import { useSessionIdCheck, useSignalDestinationCheck } from "../provider/diagnostics-hooks";
-import { VoteFeedbackContext } from "./context";
+import { VoteFeedbackActionsContext, VoteFeedbackReasonsContext, VoteFeedbackStateContext, VoteFeedbackTextContext } from "./context";
 import { useVoteFeedbackRoot, type VoteFeedbackRootProps } from "./use-vote-feedback-root";
 
 export type { VoteFeedbackRootProps };
@@ -11,18 +11,24 @@ export type { VoteFeedbackRootProps };
  * the signals. Renders no element of its own.
  */
 export function Root(props: VoteFeedbackRootProps) {
-  const context = useVoteFeedbackRoot(props);
+  const { state, text, reasons, actions } = useVoteFeedbackRoot(props);
   // Development only: signals that go nowhere, placeholder or per-render session ids.
   useSignalDestinationCheck(props.onFeedback !== undefined, "VoteFeedback.Root");
   useSessionIdCheck(props.session_id, "VoteFeedback.Root");
   return (
-    <VoteFeedbackContext.Provider value={context}>
-      {/* Not Radix's modal mode: that locks page scroll and rewrites <body> padding. Popover traps focus itself. */}
-      <RadixPopover.Root open={context.open} onOpenChange={context.actions.setOpen}>
-        <RadixPopover.Anchor virtualRef={context.actions.anchorRef as RefObject<HTMLElement>} />
-        {props.children}
-      </RadixPopover.Root>
-    </VoteFeedbackContext.Provider>
+    <VoteFeedbackActionsContext.Provider value={actions}>
+      <VoteFeedbackStateContext.Provider value={state}>
+        <VoteFeedbackTextContext.Provider value={text}>
+          <VoteFeedbackReasonsContext.Provider value={reasons}>
+            {/* Non-modal: no focus trap, no scroll lock, the page stays usable while it is open. */}
+            <RadixPopover.Root open={state.open} onOpenChange={actions.setOpen}>
+              <RadixPopover.Anchor virtualRef={actions.anchorRef as RefObject<HTMLElement>} />
+              {props.children}
+            </RadixPopover.Root>
+          </VoteFeedbackReasonsContext.Provider>
+        </VoteFeedbackTextContext.Provider>
+      </VoteFeedbackStateContext.Provider>
+    </VoteFeedbackActionsContext.Provider>
   );
 }
 Root.displayName = "VoteFeedback.Root";

@@ -1,8 +1,8 @@
 import { Slot } from "@radix-ui/react-slot";
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from "react";
-import { hasExplanation } from "./build-signal";
 import { composeEventHandlers } from "@radix-ui/primitive";
-import { useVoteFeedbackContext } from "./context";
+import { hasExplanation } from "./build-signal";
+import { useVoteFeedbackActions, useVoteFeedbackReasons, useVoteFeedbackState, useVoteFeedbackText } from "./context";
 
 export interface SubmitButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "children"> {
   /** Merge the behaviour into the single child element instead of rendering a `<button>`. */
@@ -17,14 +17,18 @@ export interface SubmitButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonE
 /**
  * Sends the comment (text and chosen reasons) and closes the popover; with
  * nothing to send it just closes. Labelled "Submit feedback" or "Close without
- * feedback" accordingly. Disabled while a send is in flight.
+ * feedback" accordingly. It works while the vote is still on its way: the
+ * comment is queued after it.
  */
 export const SubmitButton = forwardRef<HTMLButtonElement, SubmitButtonProps>(function SubmitButton(
-  { asChild, onClick, disabled, children, ...buttonProps },
+  { asChild, onClick, children, ...buttonProps },
   forwardedRef,
 ) {
-  const { text, reasons, submitting, actions } = useVoteFeedbackContext("VoteFeedback.SubmitButton");
+  const { submitting } = useVoteFeedbackState("VoteFeedback.SubmitButton");
+  const text = useVoteFeedbackText("VoteFeedback.SubmitButton");
+  const reasons = useVoteFeedbackReasons("VoteFeedback.SubmitButton");
   const hasFeedback = hasExplanation({ text, reasons });
+  const actions = useVoteFeedbackActions("VoteFeedback.SubmitButton");
   const Component = asChild ? Slot : "button";
   return (
     <Component
@@ -32,7 +36,6 @@ export const SubmitButton = forwardRef<HTMLButtonElement, SubmitButtonProps>(fun
       aria-label={hasFeedback ? "Submit feedback" : "Close without feedback"}
       data-submitting={submitting ? "" : undefined}
       {...buttonProps}
-      disabled={disabled || submitting}
       ref={forwardedRef}
       onClick={composeEventHandlers(onClick, () => actions.submit())}
     >

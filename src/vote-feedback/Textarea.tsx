@@ -1,41 +1,40 @@
+import { Slot } from "@radix-ui/react-slot";
 import { forwardRef, type ChangeEvent, type TextareaHTMLAttributes } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
-import { useVoteFeedbackContext } from "./context";
-import { useLayoutEffect as useIsomorphicLayoutEffect } from "@radix-ui/react-use-layout-effect";
+import { useVoteFeedbackActions, useVoteFeedbackText } from "./context";
 
 /**
- * Props of `VoteFeedback.Textarea`: every `<textarea>` attribute. Give `value`
- * and `onChange` to own the text: what you hold is what gets submitted (clear
- * it yourself afterwards).
+ * Props of `VoteFeedback.Textarea`: every `<textarea>` attribute but the value,
+ * which is the popover text (own it with `text`/`onTextChange` on `Root`), and `asChild`.
  */
-export type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement>;
+export interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "defaultValue"> {
+  /**
+   * Merge the binding into the single child element (the app's own textarea):
+   * it gets the value, the change handler, the focus on open, and the default
+   * `aria-label`, placeholder and rows unless it sets its own.
+   */
+  asChild?: boolean;
+}
 
 /** The comment field, bound to the popover text. Receives focus when the popover opens. */
 export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function Textarea(
-  { value, onChange, placeholder = "What did we miss?", rows = 3, "aria-label": ariaLabel = "Additional feedback", ...textareaProps },
+  { asChild, onChange, placeholder = "What did we miss?", rows = 3, "aria-label": ariaLabel = "Additional feedback", ...textareaProps },
   forwardedRef,
 ) {
-  const { text, actions } = useVoteFeedbackContext("VoteFeedback.Textarea");
-  const ownsValue = value !== undefined;
-  // The app's own value is what gets submitted, and what the submit button's label follows.
-  useIsomorphicLayoutEffect(() => {
-    if (value === undefined) return;
-    actions.setControlledText(String(value));
-    return () => actions.setControlledText(undefined);
-  }, [actions, value]);
+  const text = useVoteFeedbackText("VoteFeedback.Textarea");
+  const actions = useVoteFeedbackActions("VoteFeedback.Textarea");
   const ref = useComposedRefs<HTMLTextAreaElement>(forwardedRef, actions.registerTextarea);
+  const Component = asChild ? Slot : "textarea";
   return (
-    <textarea
+    <Component
       placeholder={placeholder}
       rows={rows}
       aria-label={ariaLabel}
       {...textareaProps}
       ref={ref}
-      value={ownsValue ? value : text}
-      onChange={composeEventHandlers(onChange, (event: ChangeEvent<HTMLTextAreaElement>) => {
-        if (!ownsValue) actions.setText(event.target.value);
-      })}
+      value={text}
+      onChange={composeEventHandlers(onChange, (event: ChangeEvent<HTMLTextAreaElement>) => actions.setText(event.target.value))}
     />
   );
 });

@@ -1,5 +1,5 @@
 import type { FeedbackData } from "../core/signal";
-import type { Vote } from "./context";
+import type { Vote } from "./state-machine";
 
 /** What `VoteFeedback.Root` adds to every signal it builds. */
 export interface SignalBase {

@@ -1,35 +1,32 @@
-import { createContext, useContext } from "react";
+import { createContext, useContext, type Context } from "react";
+import type { PopoverOn, Vote, VoteKind } from "./state-machine";
 
-/** The vote a user gave: `"upvote"`, `"downvote"`, or `null` for none yet. */
-export type Vote = "upvote" | "downvote" | null;
+export type { Vote, VoteKind } from "./state-machine";
 
-/** The vote buttons, by the vote they give. */
-export type VoteKind = Exclude<Vote, null>;
-
-/** What `VoteFeedback.Root` shares with its parts. Actions are stable; state changes rebuild the value. */
-export interface VoteFeedbackContextValue {
+/**
+ * What the parts read about the widget. Text and reasons have contexts of
+ * their own, so typing re-renders the textarea and nothing else.
+ */
+export interface VoteFeedbackStateValue {
   vote: Vote;
-  /** A signal this widget started has not settled yet. */
-  submitting: boolean;
   open: boolean;
   /** The vote button the popover belongs to: its anchor, its label, where focus returns. */
   openedBy: VoteKind;
-  /** The text that will be submitted (the app's own, when its `Textarea` is controlled). */
-  text: string;
-  reasons: readonly string[];
-  popoverOn: "downvote" | "both";
-  ids: { upvote: string; downvote: string; popover: string };
-  actions: VoteFeedbackActions;
+  /** A signal is being handed to the provider (or `onFeedback`) right now. */
+  submitting: boolean;
+  popoverOn: PopoverOn;
+  ids: { upvote: string; downvote: string; popover: string; description: string };
 }
 
+/** What the parts can do. One object for the widget's whole life: reading it never re-renders. */
 export interface VoteFeedbackActions {
   pressVote(kind: VoteKind): void;
   setText(text: string): void;
-  /** A `Textarea` given its own `value` reports it here (undefined: bound to the popover text again). */
-  setControlledText(text: string | undefined): void;
   toggleReason(reason: string): void;
   submit(): void;
   setOpen(open: boolean): void;
+  /** The popover is open now (the latest state, also between renders). */
+  isOpen(): boolean;
   registerButton(kind: VoteKind, element: HTMLElement | null): void;
   registerTextarea(element: HTMLElement | null): void;
   /** Moves focus back to the vote button the popover belongs to. */
@@ -42,12 +39,23 @@ export interface VoteFeedbackActions {
   anchorRef: { readonly current: HTMLElement | null };
 }
 
-export const VoteFeedbackContext = createContext<VoteFeedbackContextValue | null>(null);
-VoteFeedbackContext.displayName = "VoteFeedbackContext";
+export const VoteFeedbackStateContext = createContext<VoteFeedbackStateValue | null>(null);
+VoteFeedbackStateContext.displayName = "VoteFeedbackStateContext";
+export const VoteFeedbackActionsContext = createContext<VoteFeedbackActions | null>(null);
+VoteFeedbackActionsContext.displayName = "VoteFeedbackActionsContext";
+export const VoteFeedbackTextContext = createContext<string | null>(null);
+VoteFeedbackTextContext.displayName = "VoteFeedbackTextContext";
+export const VoteFeedbackReasonsContext = createContext<readonly string[] | null>(null);
+VoteFeedbackReasonsContext.displayName = "VoteFeedbackReasonsContext";
 
-/** The enclosing Root's context; a part used outside one fails loudly with its own name. */
-export function useVoteFeedbackContext(partName: string): VoteFeedbackContextValue {
-  const context = useContext(VoteFeedbackContext);
-  if (!context) throw new Error(`<${partName}> must be used within <VoteFeedback.Root>`);
-  return context;
+/** One of the Root's contexts; a part used outside a Root fails loudly with its own name. */
+function useRootContext<T>(context: Context<T | null>, partName: string): T {
+  const value = useContext(context);
+  if (value === null) throw new Error(`<${partName}> must be used within <VoteFeedback.Root>`);
+  return value;
 }
+
+export const useVoteFeedbackState = (partName: string) => useRootContext(VoteFeedbackStateContext, partName);
+export const useVoteFeedbackActions = (partName: string) => useRootContext(VoteFeedbackActionsContext, partName);
+export const useVoteFeedbackText = (partName: string) => useRootContext(VoteFeedbackTextContext, partName);
+export const useVoteFeedbackReasons = (partName: string) => useRootContext(VoteFeedbackReasonsContext, partName);

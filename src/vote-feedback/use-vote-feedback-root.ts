@@ -1,22 +1,29 @@
-import { useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
-import { reportSignalFailure } from "../core/report-failure";
+import { useContext, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useControllableState } from "@radix-ui/react-use-controllable-state";
+import { useLayoutEffect as useIsomorphicLayoutEffect } from "@radix-ui/react-use-layout-effect";
+import { reportSignalFailure, type SignalErrorHandler } from "../core/report-failure";
 import type { FeedbackData } from "../core/signal";
+import type { FeedbackFunction } from "../core/feedback-function";
 import { KeletContext } from "../provider/KeletContext";
 import { useKeletSignal } from "../provider/useKeletSignal";
-import { buildVoteSignal, hasExplanation } from "./build-signal";
-import type { Vote, VoteFeedbackActions, VoteFeedbackContextValue, VoteKind } from "./context";
+import { buildVoteSignal } from "./build-signal";
+import type { VoteFeedbackActions, VoteFeedbackStateValue } from "./context";
+import { persistedVoteKey, writePersistedVote } from "./persisted-vote";
+import { voteFeedbackReducer, type SignalRequest, type Vote, type VoteFeedbackEvent, type VoteFeedbackState, type VoteKind } from "./state-machine";
+import { usePersistedVote } from "./use-persisted-vote";
+
+const ROOT_NAME = "VoteFeedback.Root";
 
 export interface VoteFeedbackRootProps {
   /**
    * The session the vote belongs to: the id the server passed to `agentic_session(session_id=...)`.
-   * A function is called when a signal is built, never during render. A new string value resets
-   * the vote, text, reasons and popover.
+   * A function is called when a signal is built, never during render. A new string value starts
+   * over: the vote, text, reasons and popover the widget owns go back to their defaults (values the
+   * app controls are the app's to change).
    */
   session_id: string | (() => string);
   /** Receives every signal instead of the nearest `KeletProvider`. A rejection is reported to the provider's `onError`. */
   onFeedback?: (data: FeedbackData) => void | Promise<void>;
-  /** The popover text to start with. */
-  defaultText?: string;
   /** Sent with every signal. */
   metadata?: Record<string, unknown>;
   /** Sent with every signal, e.g. `"user-vote"`. */
@@ -27,192 +34,232 @@ export interface VoteFeedbackRootProps {
   vote?: Vote;
   /** The vote shown at first (uncontrolled). Never sent. */
   defaultVote?: Vote;
-  /** Called with the new vote when the user changes it. */
+  /**
+   * Called with the new vote when it changes: the user's press, or (uncontrolled) the default
+   * again when a new session starts over. Uncontrolled, it is called once the change is shown.
+   */
   onVoteChange?: (vote: Vote) => void;
+  /** Whether the comment popover is open (controlled). */
+  open?: boolean;
+  /** Whether the comment popover starts open (uncontrolled). */
+  defaultOpen?: boolean;
+  /** Called when the popover opens or closes: a vote, Escape, a press outside, submit, a new session. */
+  onOpenChange?: (open: boolean) => void;
+  /** The comment text (controlled): what you hold is what gets submitted. */
+  text?: string;
+  /** The comment text to start with (uncontrolled). */
+  defaultText?: string;
+  /** Called with the new text as the user types, with `""` after a submit, and with `defaultText` when a new session starts over. */
+  onTextChange?: (text: string) => void;
+  /**
+   * Remember the user's vote in `localStorage` per `session_id` and `trigger_name`
+   * (key `kelet:vote:{trigger_name}:{session_id}`, at most 200 votes, the oldest forgotten first),
+   * and show it again after a reload, without sending it again. A controlled `vote` wins.
+   * Only for a string `session_id`.
+   */
+  persistVote?: boolean;
   /** Which vote opens the comment popover: `"downvote"` (default) or `"both"`. */
   popoverOn?: "downvote" | "both";
   children?: ReactNode;
 }
 
-/**
- * How long a send keeps the buttons busy at most. Delivery may hold a signal
- * much longer (retries, offline queue); by then it is the queue's job, and the
- * widget must not stay unusable.
- */
-export const BUSY_STATE_MAX_MS = 10_000;
+/** What Root hands its parts, one context each. */
+export interface VoteFeedbackRootValue {
+  state: VoteFeedbackStateValue;
+  text: string;
+  reasons: readonly string[];
+  actions: VoteFeedbackActions;
+}
 
 function toError(reason: unknown): Error {
   return reason instanceof Error ? reason : new Error(String(reason));
 }
 
-/** The behaviour of `VoteFeedback.Root`: vote state, popover state, sending, session resets. */
-export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackContextValue {
-  const provider = useContext(KeletContext);
+/** What handlers read: the last committed render's props and setters, and the latest state. */
+interface Committed {
+  props: VoteFeedbackRootProps;
+  providerSignal: FeedbackFunction;
+  reportFailure: SignalErrorHandler | undefined;
+  persistKey: string | null;
+  /** Committed, then moved on at once by each event, so two events in one tick see each other. */
+  state: VoteFeedbackState;
+  setVote: (vote: Vote) => void;
+  setOpen: (open: boolean) => void;
+  setText: (text: string) => void;
+}
+
+/** The behaviour of `VoteFeedback.Root`: state (controllable), the state machine, sending, session resets. */
+export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackRootValue {
+  const reportFailure = useContext(KeletContext)?.reportFailure;
   const providerSignal = useKeletSignal();
   const popoverOn = props.popoverOn ?? "downvote";
-
-  const [uncontrolledVote, setUncontrolledVote] = useState<Vote>(props.defaultVote ?? null);
-  const isVoteControlled = props.vote !== undefined;
-  const vote = isVoteControlled ? (props.vote as Vote) : uncontrolledVote;
-  const [ownText, setOwnText] = useState(props.defaultText ?? "");
-  const [controlledText, setControlledText] = useState<string | undefined>(undefined);
-  const [reasons, setReasons] = useState<readonly string[]>([]);
-  const [open, setOpen] = useState(false);
-  const [openedBy, setOpenedBy] = useState<VoteKind>("downvote");
-  const text = controlledText ?? ownText;
-
-  // A new session is a new answer: start over (state adjusted during render, no flash).
   const sessionKey = typeof props.session_id === "string" ? props.session_id : undefined;
+  const persistKey = props.persistVote && sessionKey !== undefined ? persistedVoteKey(props.trigger_name, sessionKey) : null;
+  const rememberedVote = usePersistedVote(persistKey);
+
+  const [ownVote, setVote] = useControllableState<Vote>({
+    prop: props.vote,
+    defaultProp: props.defaultVote ?? null,
+    onChange: props.onVoteChange,
+    caller: ROOT_NAME,
+  });
+  const [open, setOpen] = useControllableState<boolean>({
+    prop: props.open,
+    defaultProp: props.defaultOpen ?? false,
+    onChange: props.onOpenChange,
+    caller: ROOT_NAME,
+  });
+  const [text, setText] = useControllableState<string>({
+    prop: props.text,
+    defaultProp: props.defaultText ?? "",
+    onChange: props.onTextChange,
+    caller: ROOT_NAME,
+  });
+  const [openedBy, setOpenedBy] = useState<VoteKind>("downvote");
+  const [reasons, setReasons] = useState<readonly string[]>([]);
+  // Signals being handed over right now: busy for that moment only, never until delivery.
+  const [intakes, setIntakes] = useState(0);
+  // A controlled vote wins; else the remembered one (it is the latest the user gave), else the widget's own.
+  const vote = props.vote !== undefined ? ownVote : (rememberedVote ?? ownVote);
+
+  // A new session is a new answer: start over (state adjusted during render, no flash; a render
+  // React throws away takes its adjustments with it). Values the app controls are left to the app.
   const [seenSessionKey, setSeenSessionKey] = useState(sessionKey);
-  // Sends in flight, per session: an old answer's send does not keep the new one busy.
-  const [busy, setBusy] = useState({ sessionKey, count: 0 });
-  const submitting = busy.sessionKey === sessionKey && busy.count > 0;
   if (sessionKey !== seenSessionKey) {
     setSeenSessionKey(sessionKey);
-    setBusy({ sessionKey, count: 0 });
-    setUncontrolledVote(null);
-    setOwnText(props.defaultText ?? "");
-    setReasons([]);
-    setOpen(false);
+    const initial = voteFeedbackReducer(
+      { vote, open, openedBy, text, reasons },
+      { type: "reset", initial: { vote: props.defaultVote ?? null, open: props.defaultOpen ?? false, openedBy: "downvote", text: props.defaultText ?? "", reasons: [] } },
+    ).state;
+    if (props.vote === undefined) setVote(initial.vote);
+    if (props.open === undefined) setOpen(initial.open);
+    if (props.text === undefined) setText(initial.text);
+    setOpenedBy(initial.openedBy);
+    setReasons(initial.reasons);
+    setIntakes(0);
   }
 
-  // Handlers read the latest props and state here, so the actions object never changes.
-  const latest = useRef({ props, providerSignal, reportFailure: provider?.reportFailure, isVoteControlled });
-  latest.current = { props, providerSignal, reportFailure: provider?.reportFailure, isVoteControlled };
-  const state = useRef({ vote, text, reasons, open, openedBy, submitting, sessionKey });
-  state.current = { vote, text, reasons, open, openedBy, submitting, sessionKey };
-
-  const buttons = useRef<Record<VoteKind, HTMLElement | null>>({ upvote: null, downvote: null });
-  const textarea = useRef<HTMLElement | null>(null);
-  const busyTimers = useRef(new Set<ReturnType<typeof setTimeout>>());
-  useEffect(() => {
-    const timers = busyTimers.current;
-    return () => {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+  // Written after commit only: a render React discards (a transition, Suspense) never reaches a signal.
+  const committed = useRef<Committed | null>(null);
+  useIsomorphicLayoutEffect(() => {
+    committed.current = {
+      props,
+      providerSignal,
+      reportFailure,
+      persistKey,
+      state: { vote, open, openedBy, text, reasons },
+      setVote,
+      setOpen,
+      setText,
     };
-  }, []);
+  });
 
-  const actions = useMemo<VoteFeedbackActions>(() => {
+  const [actions] = useState<VoteFeedbackActions>(() => {
+    const buttons: Record<VoteKind, HTMLElement | null> = { upvote: null, downvote: null };
+    let textarea: HTMLElement | null = null;
+
     const report = (error: Error, signal: FeedbackData) => {
-      const { reportFailure } = latest.current;
-      if (reportFailure) reportFailure(error, signal);
+      const handler = committed.current?.reportFailure;
+      if (handler) handler(error, signal);
       else reportSignalFailure(undefined, error, signal);
     };
 
-    /** Sends one signal; every outcome is handled here, nothing escapes into the app. */
-    const send = (build: () => FeedbackData) => {
-      const { onFeedback } = latest.current.props;
+    /** Hands one signal over; every outcome is handled here, nothing escapes into the app. */
+    const send = (current: Committed, request: SignalRequest) => {
+      const { props: rootProps, providerSignal: feedback } = current;
       let signal: FeedbackData;
       try {
-        signal = build();
+        signal = buildVoteSignal(rootProps, request.vote, request.explanation);
       } catch (error) {
         // A throwing `session_id` function: report it, keep the widget working.
         report(toError(error), { session_id: "", kind: "feedback", source: "human" });
         return;
       }
+      setIntakes((count) => count + 1);
+      const { onFeedback } = rootProps;
       let pending: Promise<void>;
       try {
-        pending = Promise.resolve(onFeedback ? onFeedback(signal) : latest.current.providerSignal(signal));
+        // The provider validates and queues synchronously; its promise settles on delivery, which
+        // is the queue's business (it keeps each session's order), not a reason to keep the buttons busy.
+        pending = Promise.resolve(onFeedback ? onFeedback(signal) : feedback(signal));
       } catch (error) {
         pending = Promise.reject(error);
       }
-      const sessionAtSend = state.current.sessionKey;
-      let settled = false;
-      const release = () => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        busyTimers.current.delete(timer);
-        setBusy((current) => (current.sessionKey === sessionAtSend ? { sessionKey: sessionAtSend, count: current.count - 1 } : current));
+      void Promise.resolve().then(() => setIntakes((count) => Math.max(0, count - 1)));
+      pending.then(undefined, (error: unknown) => {
+        // The provider's feedback() has already reported its own failures; an app handler's has not.
+        if (onFeedback) report(toError(error), signal);
+      });
+    };
+
+    const dispatch = (event: VoteFeedbackEvent) => {
+      const current = committed.current;
+      if (!current) return;
+      const previous = current.state;
+      const { state: next, send: request } = voteFeedbackReducer(previous, event);
+      // What the widget owns moves on at once; what the app controls waits for the app's next commit
+      // (an app that keeps its value, say `open`, keeps it here too).
+      const { vote: controlledVote, open: controlledOpen, text: controlledText } = current.props;
+      current.state = {
+        ...next,
+        vote: controlledVote !== undefined ? previous.vote : next.vote,
+        open: controlledOpen !== undefined ? previous.open : next.open,
+        text: controlledText !== undefined ? previous.text : next.text,
       };
-      const timer = setTimeout(release, BUSY_STATE_MAX_MS);
-      busyTimers.current.add(timer);
-      setBusy((current) => ({ sessionKey: sessionAtSend, count: (current.sessionKey === sessionAtSend ? current.count : 0) + 1 }));
-      state.current.submitting = true;
-      pending
-        .then(undefined, (error: unknown) => {
-          // The provider's feedback() has already reported its own failures; an app handler's has not.
-          if (onFeedback) report(toError(error), signal);
-        })
-        .then(release, release);
+      if (next.vote !== previous.vote) {
+        if (current.persistKey && next.vote) writePersistedVote(current.persistKey, next.vote);
+        current.setVote(next.vote);
+      }
+      if (next.open !== previous.open) current.setOpen(next.open);
+      if (next.text !== previous.text) current.setText(next.text);
+      if (next.openedBy !== previous.openedBy) setOpenedBy(next.openedBy);
+      if (next.reasons !== previous.reasons) setReasons(next.reasons);
+      if (request) send(current, request);
     };
 
     return {
-      pressVote(kind) {
-        const current = state.current;
-        if (current.submitting) return;
-        const { props: rootProps, isVoteControlled: controlled } = latest.current;
-        const changed = current.vote !== kind;
-        if (changed) {
-          current.vote = kind;
-          if (!controlled) setUncontrolledVote(kind);
-          send(() => buildVoteSignal(rootProps, kind));
-          rootProps.onVoteChange?.(kind);
-        }
-        // Pressing the chosen vote again sends nothing; it toggles its comment popover.
-        if (kind === "downvote" || (rootProps.popoverOn ?? "downvote") === "both") {
-          if (!changed && current.open && current.openedBy === kind) {
-            setOpen(false);
-            return;
-          }
-          current.openedBy = kind;
-          setOpenedBy(kind);
-          setOpen(true);
-        } else {
-          setOpen(false);
-        }
-      },
-      setText: setOwnText,
-      setControlledText,
-      toggleReason(reason) {
-        setReasons((chosen) => (chosen.includes(reason) ? chosen.filter((r) => r !== reason) : [...chosen, reason]));
-      },
-      submit() {
-        const current = state.current;
-        if (current.submitting) return;
-        const explanation = { text: current.text, reasons: current.reasons };
-        if (hasExplanation(explanation)) {
-          const { props: rootProps } = latest.current;
-          send(() => buildVoteSignal(rootProps, current.openedBy, explanation));
-        }
-        setOwnText("");
-        setReasons([]);
-        setOpen(false);
-      },
-      setOpen,
+      pressVote: (kind) => dispatch({ type: "press-vote", kind, popoverOn: committed.current?.props.popoverOn ?? "downvote" }),
+      setText: (value) => dispatch({ type: "set-text", text: value }),
+      toggleReason: (reason) => dispatch({ type: "toggle-reason", reason }),
+      submit: () => dispatch({ type: "submit" }),
+      setOpen: (value) => dispatch({ type: "set-open", open: value }),
+      isOpen: () => committed.current?.state.open ?? false,
       registerButton(kind, element) {
-        buttons.current[kind] = element;
+        buttons[kind] = element;
       },
       registerTextarea(element) {
-        textarea.current = element;
+        textarea = element;
       },
       returnFocus() {
-        buttons.current[state.current.openedBy]?.focus({ preventScroll: true });
+        const kind = committed.current?.state.openedBy ?? "downvote";
+        buttons[kind]?.focus({ preventScroll: true });
       },
       focusTextarea() {
-        if (!textarea.current) return false;
-        textarea.current.focus({ preventScroll: true });
+        if (!textarea) return false;
+        textarea.focus({ preventScroll: true });
         return true;
       },
-      labelIdOf(kind) {
-        return buttons.current[kind]?.id || undefined;
-      },
+      labelIdOf: (kind) => buttons[kind]?.id || undefined,
       anchorRef: {
         get current() {
-          return buttons.current[state.current.openedBy];
+          return buttons[committed.current?.state.openedBy ?? "downvote"];
         },
       },
     };
-  }, []);
+  });
 
   const upvoteId = useId();
   const downvoteId = useId();
   const popoverId = useId();
-  const ids = useMemo(() => ({ upvote: upvoteId, downvote: downvoteId, popover: popoverId }), [upvoteId, downvoteId, popoverId]);
-
-  return useMemo(
-    () => ({ vote, submitting, open, openedBy, text, reasons, popoverOn, ids, actions }),
-    [vote, submitting, open, openedBy, text, reasons, popoverOn, ids, actions],
+  const descriptionId = useId();
+  const ids = useMemo(
+    () => ({ upvote: upvoteId, downvote: downvoteId, popover: popoverId, description: descriptionId }),
+    [upvoteId, downvoteId, popoverId, descriptionId],
   );
+  const submitting = intakes > 0;
+  const state = useMemo<VoteFeedbackStateValue>(
+    () => ({ vote, open, openedBy, submitting, popoverOn, ids }),
+    [vote, open, openedBy, submitting, popoverOn, ids],
+  );
+  return { state, text, reasons, actions };
 }

@@ -2,7 +2,7 @@ import { Slot } from "@radix-ui/react-slot";
 import { forwardRef, useCallback, type ButtonHTMLAttributes, type ReactNode } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
-import { useVoteFeedbackContext, type VoteKind } from "./context";
+import { useVoteFeedbackActions, useVoteFeedbackState, type VoteKind } from "./context";
 
 /** What a vote button's render-prop `children` receives. */
 export interface VoteButtonState {
@@ -21,8 +21,8 @@ const DEFAULT_LABELS: Record<VoteKind, string> = { upvote: "Upvote feedback", do
 
 /** Props and handlers of one vote button; the parts are thin shells around it. */
 function useVoteButton(kind: VoteKind, partName: string, { onClick }: Pick<VoteButtonProps, "onClick">) {
-  const context = useVoteFeedbackContext(partName);
-  const { vote, open, openedBy, submitting, popoverOn, ids, actions } = context;
+  const { vote, open, openedBy, submitting, popoverOn, ids } = useVoteFeedbackState(partName);
+  const actions = useVoteFeedbackActions(partName);
   const isSelected = vote === kind;
   const opensPopover = kind === "downvote" || popoverOn === "both";
   const expanded = opensPopover && open && openedBy === kind;
@@ -39,14 +39,10 @@ function useVoteButton(kind: VoteKind, partName: string, { onClick }: Pick<VoteB
       "aria-expanded": opensPopover ? expanded : undefined,
       "aria-controls": opensPopover ? ids.popover : undefined,
       "data-popover-state": opensPopover ? (expanded ? "open" : "closed") : undefined,
-      // Busy, not `disabled`: a disabled button drops focus, and focus must be able to return here.
-      "aria-disabled": submitting ? true : undefined,
-      "data-disabled": submitting ? "" : undefined,
+      // Only while a signal is handed over (validated and queued): the buttons never wait for delivery.
       "data-submitting": submitting ? "" : undefined,
     },
-    onClick: composeEventHandlers(onClick, () => {
-      if (!submitting) actions.pressVote(kind);
-    }),
+    onClick: composeEventHandlers(onClick, () => actions.pressVote(kind)),
   };
 }
 

@@ -178,3 +178,58 @@ export const CommentAfterEitherVote: Story = {
   args: { onFeedback: undefined, popoverOn: "both" },
   render: Basic.render,
 };
+
+/**
+ * The popover placed by the app, the 1.3 way (Kelet's integration guide): `position: relative`
+ * on a wrapper, `position: absolute; bottom: calc(100% + 8px)` on the popover. It opens above
+ * the buttons, where the app put it, not where Radix would anchor it.
+ */
+export const AppPositionedPopover: Story = {
+  render: (args) => (
+    <div style={{ ...styles.answer, marginTop: 220 }}>
+      <p>The capital of Australia is Canberra.</p>
+      <VoteFeedback.Root {...args}>
+        <div style={{ ...styles.votes, position: "relative", display: "inline-flex" }}>
+          <VoteFeedback.UpvoteButton style={styles.vote}>👍</VoteFeedback.UpvoteButton>
+          <VoteFeedback.DownvoteButton style={styles.vote}>👎</VoteFeedback.DownvoteButton>
+          <VoteFeedback.Popover style={{ ...styles.popover, position: "absolute", bottom: "calc(100% + 8px)", left: 0 }}>
+            <VoteFeedback.Textarea />
+            <VoteFeedback.SubmitButton>{({ hasFeedback }) => (hasFeedback ? "Submit" : "Close")}</VoteFeedback.SubmitButton>
+          </VoteFeedback.Popover>
+        </div>
+      </VoteFeedback.Root>
+    </div>
+  ),
+};
+
+/** The app owns whether the popover is open (`open` / `onOpenChange`): here it starts open, and a link of the app's reopens it. */
+export const ControlledOpenPopover: Story = {
+  render: function Render(args) {
+    const [open, setOpen] = useState(true);
+    return (
+      <div style={styles.answer}>
+        <p>The capital of Australia is Canberra.</p>
+        <VoteFeedback.Root {...args} open={open} onOpenChange={setOpen}>
+          <div style={styles.votes}>
+            <VoteFeedback.UpvoteButton style={styles.vote}>👍</VoteFeedback.UpvoteButton>
+            <VoteFeedback.DownvoteButton style={styles.vote}>👎</VoteFeedback.DownvoteButton>
+            <button type="button" onClick={() => setOpen(true)}>
+              Tell us more
+            </button>
+          </div>
+          <VoteFeedback.Popover style={styles.popover} sideOffset={6} align="start">
+            <VoteFeedback.Textarea />
+            <VoteFeedback.SubmitButton>{({ hasFeedback }) => (hasFeedback ? "Submit" : "Close")}</VoteFeedback.SubmitButton>
+          </VoteFeedback.Popover>
+        </VoteFeedback.Root>
+        <p>Popover open: {String(open)}</p>
+      </div>
+    );
+  },
+};
+
+/** `persistVote`: the library remembers the vote per session and trigger; vote, then reload the story: it is still there, and not sent again. */
+export const RememberedVote: Story = {
+  args: { session_id: "story-remembered-session", trigger_name: "user-vote", persistVote: true },
+  render: Basic.render,
+};

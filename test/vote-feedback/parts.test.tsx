@@ -191,6 +191,33 @@ describe("asChild", () => {
     await waitFor(() => expect(document.activeElement).toBe(textbox()));
   });
 
+  it("gives the app's own textarea the binding, the focus on open and the defaults it does not set itself", async () => {
+    const received: Array<{ value?: string }> = [];
+    render(
+      <VoteFeedback.Root session_id="s" onFeedback={(data) => void received.push(data)}>
+        <VoteFeedback.DownvoteButton />
+        <VoteFeedback.Popover>
+          <VoteFeedback.Textarea asChild>
+            <textarea data-testid="mine" placeholder="Tell us" />
+          </VoteFeedback.Textarea>
+          <VoteFeedback.SubmitButton />
+        </VoteFeedback.Popover>
+      </VoteFeedback.Root>,
+    );
+    fireEvent.click(downvote());
+    const mine = await screen.findByTestId("mine");
+    await waitFor(() => expect(document.activeElement).toBe(mine));
+    expect(document.querySelectorAll("textarea")).toHaveLength(1);
+    expect(mine.getAttribute("aria-label")).toBe("Additional feedback");
+    expect(mine.getAttribute("rows")).toBe("3");
+    expect(mine.getAttribute("placeholder")).toBe("Tell us");
+    fireEvent.change(mine, { target: { value: "my own field" } });
+    expect(byLabel("Submit feedback")).toBeTruthy();
+    fireEvent.keyDown(mine, { key: "Enter", ctrlKey: true });
+    await waitFor(() => expect(received).toHaveLength(2));
+    expect(received[1]).toMatchObject({ value: "my own field" });
+  });
+
   it("works on the submit button and the reasons too", async () => {
     const received: Array<{ value?: string }> = [];
     render(
@@ -214,6 +241,32 @@ describe("asChild", () => {
     fireEvent.click(byLabel("Submit feedback"));
     await waitFor(() => expect(received).toHaveLength(2));
     expect(received[1]).toMatchObject({ value: "Wrong", metadata: { reasons: ["Wrong"] } });
+  });
+});
+
+describe("a popover the app places itself", () => {
+  it("renders where the app's inline position puts it, without Radix's floating wrapper, and still closes on Escape with focus back on the button", async () => {
+    render(
+      <VoteFeedback.Root session_id="s" onFeedback={noop}>
+        <div style={{ position: "relative" }} data-testid="wrapper">
+          <VoteFeedback.DownvoteButton />
+          <VoteFeedback.Popover style={{ position: "absolute", bottom: "calc(100% + 8px)" }} side="top" sideOffset={4}>
+            <VoteFeedback.Textarea />
+          </VoteFeedback.Popover>
+        </div>
+      </VoteFeedback.Root>,
+    );
+    fireEvent.click(downvote());
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog.parentElement).toBe(screen.getByTestId("wrapper"));
+    expect(document.querySelector("[data-radix-popper-content-wrapper]")).toBeNull();
+    expect(dialog.getAttribute("data-state")).toBe("open");
+    // Radix's positioning props are not for the DOM.
+    expect(dialog.hasAttribute("side")).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(textbox()));
+    fireEvent.keyDown(textbox(), { key: "Escape" });
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(downvote()));
   });
 });
 

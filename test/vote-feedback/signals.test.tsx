@@ -274,19 +274,20 @@ describe("a controlled vote", () => {
   });
 });
 
-describe("a textarea the app controls", () => {
+describe("text the app owns (text / onTextChange on Root)", () => {
   it("submits the app's own text, and the submit button's label follows it", async () => {
     function App() {
       const [draft, setDraft] = useState("");
       return (
         <Provider baseUrl={server.origin}>
-          <VoteFeedback.Root session_id="own-text">
+          <VoteFeedback.Root session_id="own-text" text={draft} onTextChange={(next) => setDraft(next.toUpperCase())}>
             <VoteFeedback.DownvoteButton />
             <VoteFeedback.Popover>
-              <VoteFeedback.Textarea value={draft} onChange={(event) => setDraft(event.target.value.toUpperCase())} />
+              <VoteFeedback.Textarea />
               <VoteFeedback.SubmitButton />
             </VoteFeedback.Popover>
           </VoteFeedback.Root>
+          <output>{draft}</output>
         </Provider>
       );
     }
@@ -299,6 +300,8 @@ describe("a textarea the app controls", () => {
     fireEvent.click(screen.getByRole("button", { name: "Submit feedback" }));
     await settle(2);
     expect(sent()[1]).toMatchObject({ session_id: "own-text", score: 0, value: "SHOUTING" });
+    // Cleared through onTextChange after the submit.
+    expect(screen.getByRole("status").textContent).toBe("");
   });
 });
 

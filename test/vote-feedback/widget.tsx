@@ -43,7 +43,7 @@ export function Provider({ children, ...props }: Partial<KeletProviderProps> & {
   );
 }
 
-/** A button by its aria-label. While the popover is open Radix hides the rest of the page from screen readers, so role queries skip it. */
+/** A button by its aria-label (the parts carry default labels). */
 export const byLabel = (label: string) => document.querySelector<HTMLButtonElement>(`[aria-label="${label}"]`)!;
 export const upvote = () => byLabel("Upvote feedback");
 export const downvote = () => byLabel("Downvote feedback");

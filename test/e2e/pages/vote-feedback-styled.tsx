@@ -10,7 +10,7 @@ const css = `
   .votes { display: flex; gap: 8px; margin-top: 12px; }
   .vote { border: 1px solid #d0d5dd; background: white; border-radius: 8px; padding: 6px 12px; font-size: 16px; cursor: pointer; }
   .vote[data-state="on"] { background: #eef4ff; border-color: #3e63dd; color: #3e63dd; }
-  .vote[aria-disabled="true"] { opacity: .6; }
+  .vote[data-submitting] { opacity: .6; }
   .popover { width: 320px; background: white; border: 1px solid #d0d5dd; border-radius: 12px; padding: 14px;
              box-shadow: 0 10px 30px rgba(0,0,0,.15); display: grid; gap: 10px; }
   .popover[data-state="open"] { animation: pop-in 120ms ease-out; }

@@ -1,0 +1,54 @@
+import { createRoot } from "react-dom/client";
+import { KeletProvider } from "../../../src/provider/KeletProvider";
+import { VoteFeedback } from "../../../src/vote-feedback";
+
+declare const SIGNAL_ORIGIN: string;
+
+/** `?placement=app`: the popover positioned the 1.3 way (Kelet's integration guide); otherwise anchored by Radix. */
+const appPlaced = new URLSearchParams(location.search).get("placement") === "app";
+
+const css = `
+  body { font: 15px/1.5 system-ui, sans-serif; background: #f6f7f9; color: #1c2024; margin: 0; padding: 32px; }
+  .answer { max-width: 520px; margin-top: 200px; background: white; border-radius: 12px; padding: 20px 24px; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
+  .votes { position: relative; display: inline-flex; gap: 8px; margin-top: 12px; }
+  .vote { border: 1px solid #d0d5dd; background: white; border-radius: 8px; padding: 6px 12px; cursor: pointer; }
+  .vote[data-state="on"] { background: #eef4ff; border-color: #3e63dd; color: #3e63dd; }
+  .card { width: 300px; display: grid; gap: 8px; background: white; border: 1px solid #d0d5dd; border-radius: 12px; padding: 12px;
+          box-shadow: 0 10px 30px rgba(0,0,0,.15); }
+  /* Kelet's guide: position: relative on a wrapper, position: absolute; bottom: calc(100% + 8px) on the popover. */
+  .kelet-popover { position: absolute; bottom: calc(100% + 8px); left: 0; z-index: 10; }
+  textarea { font: inherit; border: 1px solid #d0d5dd; border-radius: 8px; padding: 8px; }
+  .submit { justify-self: end; background: #3e63dd; color: white; border: 0; border-radius: 8px; padding: 6px 14px; }
+`;
+
+function Thumb({ down = false }: { down?: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" style={{ transform: down ? "rotate(180deg)" : undefined, display: "block" }}>
+      <path fill="currentColor" d="M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z" />
+    </svg>
+  );
+}
+
+function App() {
+  return (
+    <KeletProvider apiKey="pk_page" project="placement" baseUrl={SIGNAL_ORIGIN}>
+      <style>{css}</style>
+      <div className="answer">
+        <p>The capital of Australia is Sydney, the largest city in the country.</p>
+        <VoteFeedback.Root session_id="placement-session" trigger_name="user-vote">
+          <div className="votes" data-testid="votes">
+            <VoteFeedback.UpvoteButton className="vote"><Thumb /></VoteFeedback.UpvoteButton>
+            <VoteFeedback.DownvoteButton className="vote"><Thumb down /></VoteFeedback.DownvoteButton>
+            <VoteFeedback.Popover className={appPlaced ? "card kelet-popover" : "card"} side="bottom" align="start" sideOffset={8}>
+              <VoteFeedback.Textarea />
+              <VoteFeedback.SubmitButton className="submit">{({ hasFeedback }) => (hasFeedback ? "Submit" : "Close")}</VoteFeedback.SubmitButton>
+            </VoteFeedback.Popover>
+          </div>
+        </VoteFeedback.Root>
+        <input aria-label="Message" placeholder="Ask a follow-up" style={{ display: "block", marginTop: 16, width: "100%" }} />
+      </div>
+    </KeletProvider>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(<App />);
