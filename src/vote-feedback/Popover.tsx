@@ -11,7 +11,7 @@ import { VISUALLY_HIDDEN_STYLE } from "./visually-hidden";
 
 const DEFAULT_DESCRIPTION = "Tell us more about your vote. Press Control (or Command) and Enter to send, or Escape to close.";
 
-export interface PopoverProps extends Omit<ComponentPropsWithoutRef<typeof RadixPopover.Content>, "role"> {
+export interface PopoverProps extends ComponentPropsWithoutRef<typeof RadixPopover.Content> {
   /**
    * Render into `document.body` (Radix Portal), or into `{ container }`.
    * Off by default: the popover renders next to the buttons.

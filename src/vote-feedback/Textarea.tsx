@@ -1,14 +1,16 @@
 import { Slot } from "@radix-ui/react-slot";
-import { forwardRef, type ChangeEvent, type TextareaHTMLAttributes } from "react";
+import { forwardRef, useCallback, type ChangeEvent, type TextareaHTMLAttributes } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
 import { useVoteFeedbackActions, useVoteFeedbackText } from "./context";
 
 /**
- * Props of `VoteFeedback.Textarea`: every `<textarea>` attribute but the value,
- * which is the popover text (own it with `text`/`onTextChange` on `Root`), and `asChild`.
+ * Props of `VoteFeedback.Textarea`: every `<textarea>` attribute, and `asChild`.
+ * The popover text is best owned with `text`/`onTextChange` on `Root`; a `value`
+ * given here (the 1.3 way) is what the field shows, and what the user types into
+ * it is what gets submitted.
  */
-export interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "defaultValue"> {
+export interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "defaultValue"> {
   /**
    * Merge the binding into the single child element (the app's own textarea):
    * it gets the value, the change handler, the focus on open, and the default
@@ -19,12 +21,17 @@ export interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaE
 
 /** The comment field, bound to the popover text. Receives focus when the popover opens. */
 export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function Textarea(
-  { asChild, onChange, placeholder = "What did we miss?", rows = 3, "aria-label": ariaLabel = "Additional feedback", ...textareaProps },
+  { asChild, value, onChange, placeholder = "What did we miss?", rows = 3, "aria-label": ariaLabel = "Additional feedback", ...textareaProps },
   forwardedRef,
 ) {
   const text = useVoteFeedbackText("VoteFeedback.Textarea");
   const actions = useVoteFeedbackActions("VoteFeedback.Textarea");
-  const ref = useComposedRefs<HTMLTextAreaElement>(forwardedRef, actions.registerTextarea);
+  const valueOwnedByApp = value !== undefined;
+  const register = useCallback(
+    (element: HTMLTextAreaElement | null) => actions.registerTextarea(element, valueOwnedByApp),
+    [actions, valueOwnedByApp],
+  );
+  const ref = useComposedRefs<HTMLTextAreaElement>(forwardedRef, register);
   const Component = asChild ? Slot : "textarea";
   return (
     <Component
@@ -33,7 +40,7 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function 
       aria-label={ariaLabel}
       {...textareaProps}
       ref={ref}
-      value={text}
+      value={value ?? text}
       onChange={composeEventHandlers(onChange, (event: ChangeEvent<HTMLTextAreaElement>) => actions.setText(event.target.value))}
     />
   );

@@ -28,7 +28,8 @@ export interface VoteFeedbackActions {
   /** The popover is open now (the latest state, also between renders). */
   isOpen(): boolean;
   registerButton(kind: VoteKind, element: HTMLElement | null): void;
-  registerTextarea(element: HTMLElement | null): void;
+  /** `valueOwnedByApp`: the field shows the app's own `value` (the 1.3 way), so a submit reads what it shows. */
+  registerTextarea(element: HTMLTextAreaElement | null, valueOwnedByApp?: boolean): void;
   /** Moves focus back to the vote button the popover belongs to. */
   returnFocus(): void;
   /** Moves focus into the textarea; false when there is none. */

@@ -25,7 +25,9 @@ export interface VoteFeedbackRootProps {
   /** Receives every signal instead of the nearest `KeletProvider`. A rejection is reported to the provider's `onError`. */
   onFeedback?: (data: FeedbackData) => void | Promise<void>;
   /** Sent with every signal. */
-  metadata?: Record<string, unknown>;
+  // `any`, as in 1.3: an app's interface-typed object fits, and wrappers read fields off it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  metadata?: Record<string, any>;
   /** Sent with every signal, e.g. `"user-vote"`. */
   trigger_name?: string;
   /** Sent with every signal: the trace the vote is about. */
@@ -156,7 +158,8 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
 
   const [actions] = useState<VoteFeedbackActions>(() => {
     const buttons: Record<VoteKind, HTMLElement | null> = { upvote: null, downvote: null };
-    let textarea: HTMLElement | null = null;
+    let textarea: HTMLTextAreaElement | null = null;
+    let textareaValueOwnedByApp = false;
 
     const report = (error: Error, signal: FeedbackData) => {
       const handler = committed.current?.reportFailure;
@@ -221,14 +224,19 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
       pressVote: (kind) => dispatch({ type: "press-vote", kind, popoverOn: committed.current?.props.popoverOn ?? "downvote" }),
       setText: (value) => dispatch({ type: "set-text", text: value }),
       toggleReason: (reason) => dispatch({ type: "toggle-reason", reason }),
-      submit: () => dispatch({ type: "submit" }),
+      submit: () => {
+        // A field showing the app's own value submits what it shows (the app may have changed what was typed).
+        if (textarea && textareaValueOwnedByApp) dispatch({ type: "set-text", text: textarea.value });
+        dispatch({ type: "submit" });
+      },
       setOpen: (value) => dispatch({ type: "set-open", open: value }),
       isOpen: () => committed.current?.state.open ?? false,
       registerButton(kind, element) {
         buttons[kind] = element;
       },
-      registerTextarea(element) {
+      registerTextarea(element, valueOwnedByApp = false) {
         textarea = element;
+        textareaValueOwnedByApp = valueOwnedByApp;
       },
       returnFocus() {
         const kind = committed.current?.state.openedBy ?? "downvote";

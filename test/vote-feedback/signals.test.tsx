@@ -305,6 +305,34 @@ describe("text the app owns (text / onTextChange on Root)", () => {
   });
 });
 
+describe("a textarea the app controls (the 1.3 way: value / onChange on Textarea)", () => {
+  it("shows the app's value and submits what the field shows, and the submit button's label follows it", async () => {
+    function App() {
+      const [draft, setDraft] = useState("");
+      return (
+        <Provider baseUrl={server.origin}>
+          <VoteFeedback.Root session_id="own-field">
+            <VoteFeedback.DownvoteButton />
+            <VoteFeedback.Popover>
+              <VoteFeedback.Textarea value={draft} onChange={(event) => setDraft(event.target.value.toUpperCase())} />
+              <VoteFeedback.SubmitButton />
+            </VoteFeedback.Popover>
+          </VoteFeedback.Root>
+        </Provider>
+      );
+    }
+    render(<App />);
+    await downvoteAndWaitForTextarea();
+    expect(screen.getByRole("button", { name: "Close without feedback" })).toBeTruthy();
+    fireEvent.change(textbox(), { target: { value: "shouting" } });
+    expect((textbox() as HTMLTextAreaElement).value).toBe("SHOUTING");
+    await settle(1);
+    fireEvent.click(screen.getByRole("button", { name: "Submit feedback" }));
+    await settle(2);
+    expect(sent()[1]).toMatchObject({ session_id: "own-field", score: 0, value: "SHOUTING" });
+  });
+});
+
 describe("onFeedback", () => {
   it("hands every signal to onFeedback instead of the provider", async () => {
     const received: FeedbackData[] = [];
