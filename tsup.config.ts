@@ -21,6 +21,23 @@ const shared: Options = {
   external: ["react", "react-dom", "react/jsx-runtime"],
 };
 
+/** Entry points beside the root, by output path under dist/ (the ESM build already writes their JS there). */
+const ADAPTER_ENTRIES = {
+  "integrations/assistant-ui/index": "src/integrations/assistant-ui/index.ts",
+  "integrations/ai-sdk/index": "src/integrations/ai-sdk/index.ts",
+};
+
+/**
+ * A CJS adapter file takes the provider's hooks from the root's CJS file instead of bundling its own copy:
+ * a second copy would hold a second KeletContext, and the adapter would never see the app's KeletProvider.
+ */
+const providerFromRootEntry: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "provider-from-root-entry",
+  setup(build) {
+    build.onResolve({ filter: /\/provider\// }, () => ({ path: "../../index.cjs", external: true }));
+  },
+};
+
 export default defineConfig([
   {
     ...shared,
@@ -39,5 +56,20 @@ export default defineConfig([
     entry: { index: "src/index.ts" },
     format: ["cjs"],
     dts: { entry: { index: "src/index.ts" } },
+  },
+  // The chat-framework adapters, `@kelet-ai/feedback-ui/assistant-ui` and `/ai-sdk`. Their ESM files come
+  // from the per-module build above; these add their types and one CJS file each.
+  {
+    ...shared,
+    entry: ADAPTER_ENTRIES,
+    format: ["esm"],
+    dts: { only: true },
+  },
+  {
+    ...shared,
+    entry: ADAPTER_ENTRIES,
+    format: ["cjs"],
+    dts: true,
+    esbuildPlugins: [providerFromRootEntry],
   },
 ]);
