@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { useChat } from "@ai-sdk/react";
-import { act, renderHook, waitFor } from "@testing-library/react";
+import { act, render, renderHook, waitFor } from "@testing-library/react";
 import { DefaultChatTransport } from "ai";
-import { StrictMode, type ReactNode } from "react";
+import { startTransition, StrictMode, Suspense, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { sessionIdFromMetadata, useKeletChat, type KeletChatOptions } from "../../src/integrations/ai-sdk";
 import { KeletProvider } from "../../src/provider/KeletProvider";
@@ -161,6 +161,40 @@ describe("useKeletChat over useChat against a streaming chat route", () => {
     expect(result.current).not.toBe(first);
     expect(result.current.regenerate).toBe(first.regenerate);
     expect(result.current.stop).toBe(first.stop);
+  });
+
+  it("sends what the user saw: options from a render React threw away are never used", async () => {
+    const suspendForever = new Promise<never>(() => {});
+    const transport = new DefaultChatTransport({ api: chatServer.api });
+    let chat!: ReturnType<typeof useKeletChat<ReturnType<typeof useChat>>>;
+    let discardedRenders = 0;
+    function Page({ sessionId, suspend }: { sessionId?: string; suspend: boolean }) {
+      chat = useKeletChat(useChat({ transport }), { session_id: sessionId });
+      if (sessionId === "discarded") discardedRenders += 1;
+      if (suspend) throw suspendForever;
+      return null;
+    }
+    const tree = (sessionId: string | undefined, suspend: boolean) => (
+      <KeletProvider apiKey="pk_1" project="p" baseUrl={signals.origin}>
+        <Suspense fallback={null}>
+          <Page sessionId={sessionId} suspend={suspend} />
+        </Suspense>
+      </KeletProvider>
+    );
+    const view = render(tree(undefined, false));
+    await act(async () => {
+      await chat.sendMessage({ text: "hello" });
+    });
+    await waitFor(() => expect(chatServer.bodies).toHaveLength(1));
+    const committedId = chatServer.bodies[0]!.id;
+    act(() => startTransition(() => view.rerender(tree("discarded", true))));
+    expect(discardedRenders).toBeGreaterThan(0);
+
+    await act(async () => {
+      await chat.regenerate();
+    });
+    const [signal] = await signals.waitForAccepted(1);
+    expect(signal!.session_id).toBe(committedId);
   });
 
   it("runs the AI SDK's own client and server code on this machine's Node", () => {

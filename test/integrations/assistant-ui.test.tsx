@@ -1,6 +1,6 @@
 import type { FeedbackAdapter, ThreadMessage } from "@assistant-ui/react";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { StrictMode } from "react";
+import { startTransition, StrictMode, Suspense } from "react";
 import { beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { resetLogOnce } from "../../src/core/console-once";
 import { useKeletFeedbackAdapter, type KeletFeedbackAdapter } from "../../src/integrations/assistant-ui";
@@ -141,6 +141,33 @@ describe("useKeletFeedbackAdapter on its own", () => {
     });
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]![1]).toMatchObject({ session_id: "s-1", score: 1 });
+  });
+
+  it("sends what the user saw: options from a render React threw away are never used", async () => {
+    const suspendForever = new Promise<never>(() => {});
+    let adapter!: KeletFeedbackAdapter;
+    let discardedRenders = 0;
+    function Probe({ sessionId, suspend }: { sessionId: string; suspend: boolean }) {
+      adapter = useKeletFeedbackAdapter({ sessionId });
+      if (sessionId === "discarded") discardedRenders += 1;
+      if (suspend) throw suspendForever;
+      return null;
+    }
+    const tree = (sessionId: string, suspend: boolean) => (
+      <KeletProvider apiKey="pk_1" project="p" baseUrl={server.origin}>
+        <Suspense fallback={null}>
+          <Probe sessionId={sessionId} suspend={suspend} />
+        </Suspense>
+      </KeletProvider>
+    );
+    const view = render(tree("committed", false));
+    // A transition whose render suspends forever: React renders it, then keeps the committed screen.
+    act(() => startTransition(() => view.rerender(tree("discarded", true))));
+    expect(discardedRenders).toBeGreaterThan(0);
+
+    await act(() => adapter.submit({ message: { id: "m-1", role: "assistant" }, type: "positive" }));
+    const [body] = await server.waitForAccepted(1);
+    expect(body!.session_id).toBe("committed");
   });
 
   it("is assistant-ui's FeedbackAdapter as far as TypeScript is concerned", () => {
