@@ -139,7 +139,7 @@ describe("useKeletChat over useChat against a streaming chat route", () => {
   it("uses the session the server put in the answer's metadata when the app passes it", async () => {
     const { result, rerender } = renderChat();
     await ask(result, "Which session?");
-    const answer = result.current.messages.findLast((message) => message.role === "assistant");
+    const answer = [...result.current.messages].reverse().find((message) => message.role === "assistant");
     const serverSession = sessionIdFromMetadata(answer);
     expect(serverSession).toBe(`server-${result.current.id}`);
 
