@@ -3,7 +3,7 @@ import { useRef, useState } from "react";
 import { useKeletSignal } from "../../provider/useKeletSignal";
 import { answerReplacedBy, chatEventSignal, isAnswering, REGENERATE_TRIGGER, STOP_TRIGGER } from "./chat-signals";
 import type { ChatLike, KeletChatOptions } from "./types";
-import { useShallowStable } from "./use-stable-object";
+import { useShallowStable } from "./use-shallow-stable";
 
 /**
  * `useChat`'s helpers (from `@ai-sdk/react`), with `regenerate()` and

@@ -7,9 +7,9 @@ import { useMemo } from "react";
  * that alone.
  */
 export function useShallowStable<T extends object>(value: T): T {
-  // Key names and values in key order: the memo re-runs when any property changes, however many there are.
+  // Key names and values in key order, so the memo re-runs when any property changes. (useChat's set of
+  // properties is fixed, so the list keeps the one length React requires of it.)
   const keys = Object.keys(value).sort();
   const dependencies = keys.flatMap((key) => [key, (value as Record<string, unknown>)[key]]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the dependencies are the object's own properties
   return useMemo(() => value, dependencies);
 }
