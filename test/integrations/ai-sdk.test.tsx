@@ -4,7 +4,7 @@ import { useChat } from "@ai-sdk/react";
 import { act, render, renderHook, waitFor } from "@testing-library/react";
 import { DefaultChatTransport } from "ai";
 import { startTransition, StrictMode, Suspense, type ReactNode } from "react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sessionIdFromMetadata, useKeletChat, type KeletChatOptions } from "../../src/integrations/ai-sdk";
 import { KeletProvider } from "../../src/provider/KeletProvider";
 import { useSignalServer } from "../support/signal-server";
@@ -149,6 +149,28 @@ describe("useKeletChat over useChat against a streaming chat route", () => {
     });
     const [signal] = await signals.waitForAccepted(1);
     expect(signal).toMatchObject({ session_id: serverSession, trigger_name: "user-regenerate", metadata: { page: "support", message_id: answer!.id } });
+  });
+
+  it("still regenerates when Kelet refuses the signal, and the provider's onError hears about it", async () => {
+    signals.plan(403);
+    const onError = vi.fn();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const transport = new DefaultChatTransport({ api: chatServer.api });
+    const { result } = renderHook(() => useKeletChat(useChat({ transport })), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <KeletProvider apiKey="pk_1" project="p" baseUrl={signals.origin} onError={onError}>
+          {children}
+        </KeletProvider>
+      ),
+    });
+    await ask(result, "first");
+    await act(async () => {
+      await expect(result.current.regenerate()).resolves.toBeUndefined();
+    });
+    await waitFor(() => expect(result.current.status).toBe("ready"));
+    expect(result.current.messages.at(-1)!.parts).toContainEqual(expect.objectContaining({ type: "text", text: "Answer 2." }));
+    await waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
+    expect(onError.mock.calls[0]![1]).toMatchObject({ trigger_name: "user-regenerate" });
   });
 
   it("keeps regenerate and stop the same functions, and the whole object while nothing changes", async () => {

@@ -170,6 +170,47 @@ describe("useKeletFeedbackAdapter on its own", () => {
     expect(body!.session_id).toBe("committed");
   });
 
+  it("sends nothing and says why in development when the app's sessionId reader throws, without throwing itself", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    let adapter!: KeletFeedbackAdapter;
+    function Probe() {
+      adapter = useKeletFeedbackAdapter({
+        sessionId: () => {
+          throw new Error("no thread yet");
+        },
+      });
+      return null;
+    }
+    render(
+      <KeletProvider apiKey="pk_1" project="p" baseUrl={server.origin}>
+        <Probe />
+      </KeletProvider>,
+    );
+    await act(() => adapter.submit({ message: { id: "m-1", role: "assistant" }, type: "negative", comment: "meh" }));
+    expect(server.requests).toHaveLength(0);
+    expect(error.mock.calls.some((call) => String(call[0]).includes("sessionId(message) threw"))).toBe(true);
+  });
+
+  it("stays quiet in production when no session can be found, and still sends nothing", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    let adapter!: KeletFeedbackAdapter;
+    function Probe() {
+      adapter = useKeletFeedbackAdapter();
+      return null;
+    }
+    render(
+      <KeletProvider apiKey="pk_1" project="p" baseUrl={server.origin}>
+        <Probe />
+      </KeletProvider>,
+    );
+    await act(() => adapter.submit({ message: { id: "m-1", role: "assistant", metadata: { custom: {} } }, type: "positive" }));
+    vi.unstubAllEnvs();
+    expect(server.requests).toHaveLength(0);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it("is assistant-ui's FeedbackAdapter as far as TypeScript is concerned", () => {
     expectTypeOf<KeletFeedbackAdapter>().toExtend<FeedbackAdapter>();
     expectTypeOf<KeletFeedbackAdapter<ThreadMessage>>().toExtend<FeedbackAdapter>();
