@@ -35,6 +35,24 @@ export default [
     limit: "7.8 kB", // today 7.5 kB: the delivery queue is most of it
   },
   {
+    name: "an app importing only useKeletFeedbackAdapter (@kelet-ai/feedback-ui/assistant-ui; react and Radix external)",
+    path: "dist/integrations/assistant-ui/index.js",
+    import: "{ useKeletFeedbackAdapter }",
+    ignore: ["react", "react-dom", "@radix-ui/*"],
+    modifyEsbuildConfig: production,
+    gzip: true,
+    limit: "750 B", // the adapter and the provider hook it takes from the root
+  },
+  {
+    name: "an app importing only useKeletChat (@kelet-ai/feedback-ui/ai-sdk; react and Radix external)",
+    path: "dist/integrations/ai-sdk/index.js",
+    import: "{ useKeletChat }",
+    ignore: ["react", "react-dom", "@radix-ui/*"],
+    modifyEsbuildConfig: production,
+    gzip: true,
+    limit: "900 B",
+  },
+  {
     name: "the default theme, dist/styles.css",
     path: "dist/styles.css",
     disablePlugins: ["@size-limit/esbuild"],

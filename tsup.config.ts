@@ -21,13 +21,32 @@ const shared: Options = {
   external: ["react", "react-dom", "react/jsx-runtime"],
 };
 
+/** Entry points beside the root, by output path under dist/. */
+const ADAPTER_ENTRIES = {
+  "integrations/assistant-ui/index": "src/integrations/assistant-ui/index.ts",
+  "integrations/ai-sdk/index": "src/integrations/ai-sdk/index.ts",
+};
+
+/**
+ * An adapter takes the provider's hooks from the root entry's file of the same format instead of bundling
+ * its own copy: a second copy would hold a second KeletContext, and the adapter would never see the app's
+ * KeletProvider. (The root exports every provider hook an adapter uses.)
+ */
+const providerFromRootEntry: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "provider-from-root-entry",
+  setup(build) {
+    const rootFile = build.initialOptions.format === "cjs" ? "../../index.cjs" : "../../index.js";
+    build.onResolve({ filter: /\/provider\// }, () => ({ path: rootFile, external: true }));
+  },
+};
+
 export default defineConfig([
   {
     ...shared,
     // ESM: one file per source module (every module an entry, shared code split out), so an app's
     // bundler drops whole modules it does not use: importing the hooks never pulls in the popover,
     // whatever top-level statements (displayName, forwardRef) the parts' modules hold.
-    entry: ["src/**/*.{ts,tsx}", "!src/**/*.d.ts"],
+    entry: ["src/**/*.{ts,tsx}", "!src/**/*.d.ts", "!src/integrations/**"],
     format: ["esm"],
     splitting: true,
     dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts" } },
@@ -39,5 +58,14 @@ export default defineConfig([
     entry: { index: "src/index.ts", "core/index": "src/core/index.ts" },
     format: ["cjs"],
     dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts" } },
+  },
+  // The chat-framework adapters, `@kelet-ai/feedback-ui/assistant-ui` and `/ai-sdk`: built apart from
+  // the root, so the root's files stay byte for byte what they were; one file per format each.
+  {
+    ...shared,
+    entry: ADAPTER_ENTRIES,
+    format: ["esm", "cjs"],
+    dts: true,
+    esbuildPlugins: [providerFromRootEntry],
   },
 ]);

@@ -102,6 +102,12 @@ export default defineConfig({
                 /react-style-singleton/,
                 /use-callback-ref/,
                 /use-sidecar/,
+                // The chat frameworks the adapters are tested with (test/integrations).
+                /@assistant-ui\//,
+                /node_modules\/radix-ui\//,
+                /zustand/,
+                /@ai-sdk\/react/,
+                /swr/,
               ],
             },
           },

@@ -25,6 +25,7 @@ const config: StorybookConfig = {
       ...viteConfig.resolve,
       alias: [
         { find: /^@kelet-ai\/feedback-ui$/, replacement: librarySource },
+        { find: /^@kelet-ai\/feedback-ui\/assistant-ui$/, replacement: fileURLToPath(new URL("../src/integrations/assistant-ui/index.ts", import.meta.url)) },
         ...(Array.isArray(viteConfig.resolve?.alias) ? viteConfig.resolve.alias : Object.entries(viteConfig.resolve?.alias ?? {}).map(([find, replacement]) => ({ find, replacement }))),
       ],
     },

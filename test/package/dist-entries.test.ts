@@ -112,3 +112,54 @@ describe("the published tarball", () => {
     expect(outsideDist.sort()).toEqual(["LICENSE", "README.md", "package.json"]);
   });
 });
+
+describe("the chat-framework adapter entries", () => {
+  const entries = [
+    ["@kelet-ai/feedback-ui/assistant-ui", "integrations/assistant-ui/index", ["useKeletFeedbackAdapter", "sessionIdFromMessage"]],
+    ["@kelet-ai/feedback-ui/ai-sdk", "integrations/ai-sdk/index", ["useKeletChat", "sessionIdFromMetadata"]],
+  ] as const;
+
+  it.each(entries)("%s loads from ESM and CJS, with types, each file starting with the use client directive", (entry, file, names) => {
+    for (const extension of ["js", "cjs", "d.ts", "d.cts"]) {
+      const text = readFileSync(`${root}/dist/${file}.${extension}`, "utf8");
+      if (!extension.startsWith("d.")) expect(text.startsWith('"use client";'), `${file}.${extension}`).toBe(true);
+    }
+    const probe = `console.log(${JSON.stringify(names)}.map((n) => typeof m[n]).join(" "))`;
+    const expected = names.map(() => "function").join(" ");
+    expect(runNode(["--input-type=module", "-e", `const m = await import('${entry}'); ${probe}`]).trim()).toBe(expected);
+    expect(runNode(["-e", `const m = require('${entry}'); ${probe}`]).trim()).toBe(expected);
+  });
+
+  // A second copy of the provider code in an adapter file would hold a second KeletContext: the adapter would
+  // then never see the app's KeletProvider and every vote would go nowhere.
+  it.each([
+    ["ESM", "--input-type=module", (name: string) => `await import('${name}')`],
+    ["CJS", "--input-type=commonjs", (name: string) => `require('${name}')`],
+  ])("from %s, an adapter sees the KeletProvider imported from the package root", (_format, inputType, load) => {
+    const script = (withProvider: boolean) =>
+      [
+        inputType === "--input-type=module" ? "" : "(async () => {",
+        `const React = ${load("react")}; const { renderToString } = ${load("react-dom/server")};`,
+        `const { KeletProvider } = ${load("@kelet-ai/feedback-ui")};`,
+        `const { useKeletFeedbackAdapter } = ${load("@kelet-ai/feedback-ui/assistant-ui")};`,
+        "const warnings = []; console.warn = (...args) => warnings.push(args.join(' '));",
+        "let adapter; function Probe() { adapter = useKeletFeedbackAdapter({ sessionId: 's-1' }); return null; }",
+        withProvider
+          ? "renderToString(React.createElement(KeletProvider, { apiKey: 'pk_1', project: 'p', disabled: true }, React.createElement(Probe)));"
+          : "renderToString(React.createElement(Probe));",
+        "await adapter.submit({ message: { id: 'm-1', role: 'assistant' }, type: 'positive' });",
+        "console.log(warnings.some((w) => w.includes('outside any KeletProvider')) ? 'nowhere' : 'provider');",
+        inputType === "--input-type=module" ? "" : "})();",
+      ].join(" ");
+    expect(runNode([inputType, "-e", script(true)]).trim()).toBe("provider");
+    // The probe can tell: without a provider the same press goes nowhere.
+    expect(runNode([inputType, "-e", script(false)]).trim()).toBe("nowhere");
+  });
+
+  it("are not part of the root entry: an app that never imports them never loads them", () => {
+    const rootFiles = readdirSync(`${root}/dist`, { encoding: "utf8" }).filter((file) => /\.c?js$/.test(file));
+    for (const file of rootFiles) {
+      expect(readFileSync(`${root}/dist/${file}`, "utf8"), file).not.toMatch(/integrations|useKeletFeedbackAdapter|useKeletChat/);
+    }
+  });
+});

@@ -1,0 +1,3 @@
+export { useKeletChat } from "./useKeletChat";
+export { sessionIdFromMetadata } from "./session-id-from-metadata";
+export type { ChatLike, ChatMessageLike, KeletChatOptions } from "./types";
