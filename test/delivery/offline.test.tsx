@@ -3,7 +3,7 @@ import { MAX_ATTEMPTS } from "../../src/core/delivery/constants";
 import { resetTestTuning, testTuning } from "./tuned-sender";
 import { captureContext } from "../support/capture-context";
 import { startSignalServer, type SignalServer } from "../support/signal-server";
-import { advanceFor, advanceUntil, realSleep, track, useFakeClock, useRealClock } from "./helpers";
+import { advanceFor, advanceUntil, realSleep, track, useFakeClock, useRealClock, settleLeftovers } from "./helpers";
 
 vi.mock("../../src/core/signal-sender", () => import("./tuned-sender"));
 
@@ -13,6 +13,7 @@ afterEach(async () => {
   resetTestTuning();
   await server.close();
 });
+afterEach(() => settleLeftovers());
 
 /** Counts what the page really tried to send, including connections the server never saw. */
 function countFetchCalls() {

@@ -3,11 +3,12 @@ import { BASE_RETRY_DELAY_MS, MAX_ATTEMPTS, REQUEST_TIMEOUT_MS } from "../../src
 import { resetTestTuning, testTuning } from "./tuned-sender";
 import { captureContext } from "../support/capture-context";
 import { useSignalServer } from "../support/signal-server";
-import { advanceUntil, track, trackLibraryTimers, useFakeClock, useRealClock } from "./helpers";
+import { advanceUntil, track, trackLibraryTimers, useFakeClock, useRealClock, settleLeftovers } from "./helpers";
 
 vi.mock("../../src/core/signal-sender", () => import("./tuned-sender"));
 
 const server = useSignalServer();
+afterEach(() => settleLeftovers());
 afterEach(() => {
   useRealClock();
   resetTestTuning();
