@@ -7,7 +7,7 @@ export interface ConnectivityMember {
   wake(): void;
   /** Sends the oldest waiting signal as a probe; false when it has nothing to send. */
   probe(): boolean;
-  /** The endpoint stayed unreachable past the ceiling while the browser said online: end what waits. */
+  /** A request failed after the endpoint stayed unreachable past the ceiling while the browser said online: end what waits. */
   giveUp(reason: string): void;
 }
 
@@ -28,8 +28,6 @@ export interface Connectivity {
   networkFailed(): void;
   /** A request got no answer in time; while down, the probe loop goes on. */
   timedOut(): void;
-  /** The ceiling passed in this spell of failures: new failures end at once. */
-  isBlocked(): boolean;
   /** Adds a queue while it has work; returns the leave function. */
   join(member: ConnectivityMember): () => void;
 }
@@ -101,10 +99,6 @@ export function createConnectivity(): Connectivity {
       return;
     }
     unreachableSinceMs ??= Date.now();
-    if (ceilingLeftMs() <= 0) {
-      const reason = blockedEndpointReason(tuningMin("blockedEndpointGiveUpMs"));
-      for (const member of Array.from(members)) member.giveUp(reason);
-    }
     // Queues take turns, so one whose endpoint is down cannot hide another's recovery.
     const queue = Array.from(members);
     for (let i = 0; i < queue.length; i++) {
@@ -132,12 +126,19 @@ export function createConnectivity(): Connectivity {
 
   return {
     isDown: () => down,
-    isBlocked: () => down && ceilingLeftMs() <= 0 && !browserSaysOffline(),
     answered: goUp,
     networkFailed() {
       failureStreak += 1;
-      if (down) scheduleProbe();
-      else if (browserSaysOffline() || failureStreak >= OFFLINE_AFTER_NETWORK_FAILURES) goDown();
+      if (!down) {
+        if (browserSaysOffline() || failureStreak >= OFFLINE_AFTER_NETWORK_FAILURES) goDown();
+        return;
+      }
+      if (!browserSaysOffline() && ceilingLeftMs() <= 0) {
+        // A request failed after the ceiling: the endpoint is blocked, not the page offline.
+        const reason = blockedEndpointReason(tuningMin("blockedEndpointGiveUpMs"));
+        for (const member of Array.from(members)) member.giveUp(reason);
+      }
+      scheduleProbe();
     },
     timedOut() {
       if (down) scheduleProbe();

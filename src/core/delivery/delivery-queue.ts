@@ -4,7 +4,7 @@ import type { FeedbackData, ValidSignal } from "../signal";
 import { buildSignalRequest, type SignalTarget } from "../signal-request";
 import { sendAttempt, type AttemptResult } from "./attempt";
 import { MAX_ATTEMPTS, MAX_IN_FLIGHT, type DeliveryTuning } from "./constants";
-import { blockedEndpointReason, browserSaysOffline, type Connectivity, type ConnectivityMember } from "./connectivity";
+import { browserSaysOffline, type Connectivity, type ConnectivityMember } from "./connectivity";
 import type { KeepaliveBudget } from "./keepalive-budget";
 import { decideAfterAttempt } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
@@ -250,6 +250,8 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
     try {
       if (result.kind === "network") connectivity.networkFailed();
       if (result.kind === "timeout") connectivity.timedOut();
+      // The endpoint was found blocked: this entry was given up with the others.
+      if (!entries.list.includes(entry)) return;
       const decision = decideAfterAttempt(entry, result, connectivity.isDown(), Date.now());
       if (decision.kind === "delivered") {
         end(entry);
@@ -258,8 +260,6 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
       } else if (decision.kind === "retry") {
         entry.notBeforeMs = Date.now() + decision.waitMs;
         log(entry.owner, `${decision.why}, retrying in ${Math.round(decision.waitMs)} ms (attempt ${entry.attempts + 1} of ${MAX_ATTEMPTS}):`, entry.signal);
-      } else if (connectivity.isBlocked()) {
-        giveUp(entry, blockedEndpointReason(tuning.blockedEndpointGiveUpMs));
       }
       // Any answer means the connection works; this entry's own fate is settled first.
       if (result.kind === "answer") connectivity.answered();
@@ -271,7 +271,8 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
 
   /** Blocked endpoint: the signal is saved for the next visit (when allowed) and its caller hears why. */
   function giveUp(entry: QueueEntry, reason: string): void {
-    if (entry.owner.persist) save([entry]);
+    // Its promise rejects below: the saved copy is marked reported, so no later eviction reports it again.
+    if (entry.owner.persist) save([entry], true);
     const outcome = entry.stored ? "saved for the next visit" : entry.owner.persist ? "storage is unavailable, not saved" : "not saved (persist is off)";
     // Its saved copy stays for the next visit: out of this page's queue only.
     entries.remove(entry);
@@ -297,10 +298,12 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
   }
 
   /** Writes entries to localStorage; a failure leaves them in memory only (and still delivered from there). */
-  function save(list: QueueEntry[]): void {
-    const fresh = list.filter((e) => !e.stored);
+  function save(list: QueueEntry[], reported = false): void {
+    const fresh = list.filter((e) => !e.stored || reported);
     if (fresh.length === 0) return;
-    const { saved, dropped } = store.save(fresh.map((e) => ({ id: e.id, body: e.body, queuedAtMs: e.queuedAtMs, ...(e.settled && { reported: true }) })));
+    const { saved, dropped } = store.save(
+      fresh.map((e) => ({ id: e.id, body: e.body, queuedAtMs: e.queuedAtMs, ...((reported || e.settled) && { reported: true }) })),
+    );
     for (const entry of fresh) if (saved.has(entry.id)) entry.stored = true;
     for (const record of dropped) {
       const live = entries.byId(record.id);
