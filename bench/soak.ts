@@ -20,8 +20,8 @@ import type { FetchLike } from "../src/core/signal-request";
 
 const SIGNALS = 10_000;
 const SESSIONS = 200;
-const SEND_PER_TICK = 15;
-const TICK_MS = 100; // 150 signals per second
+const SEND_PER_TICK = 10;
+const TICK_MS = 100; // 100 signals per second
 const REFUSED_MS = 2_000; // shorter than the ceiling: an outage, not a blocked endpoint
 const OFFLINE_MS = 3_000;
 const BLOCKED_MS = 5_000;
@@ -103,7 +103,12 @@ const transport: FetchLike = (url, init) =>
   blocked ? Promise.reject(new TypeError("Failed to fetch (blocked by client)")) : (fetch(url, init as RequestInit) as ReturnType<FetchLike>);
 
 const reported: string[] = [];
-const reportFailure = (error: Error) => reported.push(error.message);
+const firstReportedAt = new Map<string, string>();
+const reportFailure = (error: Error) => {
+  reported.push(error.message);
+  const reason = error.message.replace(/\(\d+ dropped so far\)/, "(N dropped so far)");
+  if (!firstReportedAt.has(reason)) firstReportedAt.set(reason, elapsed());
+};
 function provider(project: string) {
   const sender = createSignalSender({ apiKey: "pk_soak", project, baseUrl: origin, fetch: transport, reportFailure, tuning: { blockedEndpointGiveUpMs: BLOCKED_CEILING_MS } });
   const stop = sender.start();
@@ -225,14 +230,14 @@ for (const message of reported) {
   reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
 }
 console.log("");
-console.log(`signals sent:        ${SIGNALS} (${SESSIONS} sessions, 150 per second, ${spells} spells: connections refused, offline with 2 page hides, endpoint blocked)`);
+console.log(`signals sent:        ${SIGNALS} (${SESSIONS} sessions, 100 per second, ${spells} spells: connections refused, offline with 2 page hides, endpoint blocked)`);
 console.log(`requests served:     ${stats.requests} (${Object.entries(stats.byStatus).map(([s, c]) => `${s}: ${c}`).join(", ")})`);
 console.log(`delivered:           ${delivered}`);
 console.log(`duplicated:          ${duplicated} (answers lost after the server accepted: ${Object.values(stats.lostAnswers).reduce((a, b) => a + b, 0)}; unexplained: ${unexplainedDuplicates})`);
 console.log(`lost:                ${lost}`);
 console.log(`resolved-but-undelivered: ${resolvedUndelivered}`);
 console.log(`rejected:            ${rejected} (saved for the next visit: ${savedAtEnd}, all delivered on it: ${savedCount() === 0})`);
-console.log(`reported to onError: ${reported.length}${reasons.size ? ` (${[...reasons].map(([r, c]) => `${c} × ${r}`).join("; ")})` : ""}`);
+console.log(`reported to onError: ${reported.length}${reasons.size ? ` (${[...reasons].map(([r, c]) => `${c} × ${r}, the first at ${firstReportedAt.get(r)}`).join("; ")})` : ""}`);
 console.log(`peak memory:         rss ${mb(peakRssBytes)}, heap ${mb(peakHeapBytes)} (heap at start ${mb(baselineHeapBytes)}, after delivery and GC ${mb(retainedHeapBytes)})`);
 console.log(`time:                ${elapsedS.toFixed(1)} s`);
 process.exit(lost === 0 && resolvedUndelivered === 0 && unexplainedDuplicates === 0 ? 0 : 1);
