@@ -152,6 +152,8 @@ for (let n = 0; n < SIGNALS; ) {
     for (const atMs of [1_000, 2_500]) {
       setTimeout(() => {
         setHidden(true);
+        const bytes = [...storage.entries()].filter(([k]) => k.startsWith("kelet:unsent:")).reduce((sum, [, v]) => sum + v.length, 0);
+        console.log(`${elapsed()} page hidden: ${savedCount()} signal(s) saved, ${Math.round(bytes / 1024)} KiB (caps: 500 signals, 512 KiB)`);
         setHidden(false);
       }, atMs);
     }
@@ -172,8 +174,8 @@ for (let n = 0; n < SIGNALS; ) {
       session_id: `soak-session-${i % SESSIONS}`,
       score: i % 2,
       trigger_name: "soak",
-      // While offline, every 10th signal is large, so the page hides fill the storage caps.
-      value: !online && i % 10 === 0 ? `signal ${i} `.padEnd(4_000, "x") : `signal ${i}`,
+      // While offline, every other signal is large, so the page hides push the saved copies past the storage caps.
+      value: !online && i % 2 === 0 ? `signal ${i} `.padEnd(4_000, "x") : `signal ${i}`,
       metadata: { soak_id: String(i) },
     });
     settled.push(sent.then(() => void outcome.set(i, "resolved"), (error: Error) => void outcome.set(i, error.message)));

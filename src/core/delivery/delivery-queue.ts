@@ -107,6 +107,7 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
   function send(signal: ValidSignal, owner: EntryOwner): Promise<void> {
     const capped = capSignal(signal);
     if ("error" in capped) return Promise.reject(capped.error);
+    lastOwner ??= owner;
     return new Promise<void>((resolve, reject) => {
       add(
         { id: newEntryId(), signal: capped.signal, body: capped.body, bytes: capped.bytes, queuedAtMs: Date.now(), owner, settled: false },
