@@ -13,15 +13,23 @@ export type PageHideReason = "hidden" | "pagehide";
 
 type PageHideListener = (reason: PageHideReason) => void;
 
-const listeners: Record<PageHidePhase, Set<PageHideListener>> = {
-  "emit-edits": new Set(),
-  "flush-queue": new Set(),
-};
-let installed = false;
+interface PageHideHub {
+  listeners: Record<PageHidePhase, Set<PageHideListener>>;
+  /** Removes the document listeners; set while they are installed. */
+  uninstall?: () => void;
+}
 
-function notify(reason: PageHideReason): void {
+// One hub per page (on globalThis), so edits of one build are emitted before the queue of another build flushes.
+const HUB_KEY = Symbol.for("kelet.page-lifecycle");
+
+function pageHideHub(): PageHideHub {
+  const holder = globalThis as { [HUB_KEY]?: PageHideHub };
+  return (holder[HUB_KEY] ??= { listeners: { "emit-edits": new Set(), "flush-queue": new Set() } });
+}
+
+function notify(hub: PageHideHub, reason: PageHideReason): void {
   for (const phase of ["emit-edits", "flush-queue"] as const) {
-    for (const listener of Array.from(listeners[phase])) {
+    for (const listener of Array.from(hub.listeners[phase])) {
       try {
         listener(reason);
       } catch (error) {
@@ -31,33 +39,28 @@ function notify(reason: PageHideReason): void {
   }
 }
 
-function onVisibilityChange(): void {
-  if (document.visibilityState === "hidden") notify("hidden");
-}
-
-function onPageHide(): void {
-  notify("pagehide");
-}
-
-function subscriberCount(): number {
-  return listeners["emit-edits"].size + listeners["flush-queue"].size;
-}
-
 /** Calls `listener` whenever the page is hidden or left; returns the unsubscribe function. */
 export function subscribePageHide(phase: PageHidePhase, listener: PageHideListener): () => void {
   if (typeof window === "undefined" || typeof document === "undefined") return () => {};
-  listeners[phase].add(listener);
-  if (!installed) {
-    installed = true;
+  const hub = pageHideHub();
+  hub.listeners[phase].add(listener);
+  if (!hub.uninstall) {
+    const onVisibilityChange = () => {
+      if (document.visibilityState === "hidden") notify(hub, "hidden");
+    };
+    const onPageHide = () => notify(hub, "pagehide");
     document.addEventListener("visibilitychange", onVisibilityChange);
     window.addEventListener("pagehide", onPageHide);
-  }
-  return () => {
-    listeners[phase].delete(listener);
-    if (installed && subscriberCount() === 0) {
-      installed = false;
+    hub.uninstall = () => {
       document.removeEventListener("visibilitychange", onVisibilityChange);
       window.removeEventListener("pagehide", onPageHide);
+    };
+  }
+  return () => {
+    hub.listeners[phase].delete(listener);
+    if (hub.uninstall && hub.listeners["emit-edits"].size + hub.listeners["flush-queue"].size === 0) {
+      hub.uninstall();
+      hub.uninstall = undefined;
     }
   };
 }

@@ -1,11 +1,12 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { SignalValidationError } from "../../src/core/errors";
 import type { FeedbackData } from "../../src/core/signal";
 import { captureContext } from "../support/capture-context";
 import { useSignalServer } from "../support/signal-server";
-import { realSleep } from "./helpers";
+import { realSleep, settleLeftovers } from "./helpers";
 
 const server = useSignalServer();
+afterEach(() => settleLeftovers());
 
 describe("case 12: invalid signals", () => {
   const circular: Record<string, unknown> = {};

@@ -1,3 +1,4 @@
+import { cleanup } from "@testing-library/react";
 import { vi } from "vitest";
 
 // Real time for waiting on the network while the queue's own timers are fake.
@@ -85,5 +86,27 @@ export async function advanceFor(totalMs: number, stepMs = 250): Promise<void> {
   for (let passedMs = 0; passedMs < totalMs; passedMs += stepMs) {
     await realSleep(2);
     await vi.advanceTimersByTimeAsync(stepMs);
+  }
+}
+
+/**
+ * Delivery is page-wide and outlives providers until its signals settle, so a
+ * test that leaves signals waiting (offline, say) would slow the next one
+ * down. Brings the browser back online and waits until every queue of the
+ * page has settled and left; fails when one does not (a stranded signal).
+ * Call from an `afterEach` registered after the server's, so it runs first.
+ */
+export async function settleLeftovers(timeoutMs = 8000): Promise<void> {
+  useRealClock();
+  cleanup(); // providers release their queues
+
+  const registry = (globalThis as Record<symbol, { queues: Map<string, unknown> } | undefined>)[Symbol.for("kelet.delivery.registry")];
+  if (!registry || registry.queues.size === 0) return;
+  vi.spyOn(navigator, "onLine", "get").mockReturnValue(true);
+  window.dispatchEvent(new Event("online"));
+  const deadline = Date.now() + timeoutMs;
+  while (registry.queues.size > 0) {
+    if (Date.now() > deadline) throw new Error(`signals still waiting after the test: ${[...registry.queues.keys()].join(", ")}`);
+    await realSleep(20);
   }
 }

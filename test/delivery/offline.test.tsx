@@ -1,15 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { MAX_ATTEMPTS, deliveryTuning, resetDeliveryTuning } from "../../src/core/delivery/constants";
+import { MAX_ATTEMPTS } from "../../src/core/delivery/constants";
+import { resetTestTuning, testTuning } from "./tuned-sender";
 import { captureContext } from "../support/capture-context";
 import { startSignalServer, type SignalServer } from "../support/signal-server";
-import { advanceFor, advanceUntil, realSleep, track, useFakeClock, useRealClock } from "./helpers";
+import { advanceFor, advanceUntil, realSleep, track, useFakeClock, useRealClock, settleLeftovers } from "./helpers";
+
+vi.mock("../../src/core/signal-sender", () => import("./tuned-sender"));
 
 let server: SignalServer;
 afterEach(async () => {
   useRealClock();
-  resetDeliveryTuning();
+  resetTestTuning();
   await server.close();
 });
+afterEach(() => settleLeftovers());
 
 /** Counts what the page really tried to send, including connections the server never saw. */
 function countFetchCalls() {
@@ -97,7 +101,7 @@ describe("offline is not failure", () => {
 
   it("case 8: a full queue drops the oldest signals and reports how many", async () => {
     server = await startSignalServer();
-    deliveryTuning.maxQueuedSignals = 5;
+    testTuning.maxQueuedSignals = 5;
     const { feedback, onError } = provider();
     setBrowserOnline(false);
     const results = Array.from({ length: 8 }, (_, n) => track(feedback({ session_id: `s8c-${n}`, score: 1 })));

@@ -1,13 +1,17 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { BASE_RETRY_DELAY_MS, MAX_ATTEMPTS, REQUEST_TIMEOUT_MS, deliveryTuning, resetDeliveryTuning } from "../../src/core/delivery/constants";
+import { BASE_RETRY_DELAY_MS, MAX_ATTEMPTS, REQUEST_TIMEOUT_MS } from "../../src/core/delivery/constants";
+import { resetTestTuning, testTuning } from "./tuned-sender";
 import { captureContext } from "../support/capture-context";
 import { useSignalServer } from "../support/signal-server";
-import { advanceUntil, track, trackLibraryTimers, useFakeClock, useRealClock } from "./helpers";
+import { advanceUntil, track, trackLibraryTimers, useFakeClock, useRealClock, settleLeftovers } from "./helpers";
+
+vi.mock("../../src/core/signal-sender", () => import("./tuned-sender"));
 
 const server = useSignalServer();
+afterEach(() => settleLeftovers());
 afterEach(() => {
   useRealClock();
-  resetDeliveryTuning();
+  resetTestTuning();
 });
 
 function provider(onError = vi.fn()) {
@@ -109,7 +113,7 @@ describe("retries against a real server", () => {
   });
 
   it("case 7: a hanging request is aborted at the time-out and retried, then delivered (real time)", async () => {
-    deliveryTuning.requestTimeoutMs = 400;
+    testTuning.requestTimeoutMs = 400;
     server.plan("hang");
     const { feedback, onError } = provider();
     const startedMs = Date.now();

@@ -5,9 +5,10 @@ import { createSignalStore } from "../../src/core/delivery/signal-store";
 import { KeletProvider } from "../../src/provider/KeletProvider";
 import { captureContext } from "../support/capture-context";
 import { useSignalServer } from "../support/signal-server";
-import { realSleep, track } from "./helpers";
+import { realSleep, track, settleLeftovers } from "./helpers";
 
 const server = useSignalServer();
+afterEach(() => settleLeftovers());
 beforeEach(() => {
   localStorage.clear();
 });
@@ -60,12 +61,8 @@ describe("signals that cannot leave are kept for the next load", () => {
   });
 
   it("keeps saved signals apart per base URL, project and key", async () => {
-    const first = provider();
-    setBrowserOnline(false);
-    void first.feedback({ session_id: "other-project", score: 1 }).catch(() => {});
-    leavePage();
-    first.view.unmount();
-    setBrowserOnline(true);
+    // What an earlier page saved for project "p" with key pk_store.
+    createSignalStore(server.origin, "p", "pk_store").save([{ id: "earlier", body: JSON.stringify({ session_id: "other-project" }), queuedAtMs: Date.now() }]);
     render(<KeletProvider apiKey="pk_store" project="another" baseUrl={server.origin} />);
     render(<KeletProvider apiKey="pk_other" project="p" baseUrl={server.origin} />);
     await realSleep(300);

@@ -72,7 +72,35 @@ function hideWithoutUnloading(tab: Page) {
   });
 }
 
+function showAgain(tab: Page) {
+  return tab.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+}
+
 describe("delivery in real Chromium", () => {
+  it("offline with big edits and the page hidden twice, storage over its caps: no promise resolves unless the server accepted its signal", async () => {
+    const tab = await openPage();
+    await tab.evaluate(() => localStorage.clear());
+    await goOffline(env.browser, tab);
+    // 20 KB each: 40 of them are more than the 512 KiB saved per key, so the second hide evicts saved copies.
+    const big = (n: number) => ({ session_id: `r1-${n}`, kind: "edit", trigger_name: "manual_refinement", value: `${n}:`.padEnd(20_000, "x") });
+    await send(tab, Array.from({ length: 20 }, (_, n) => big(n)));
+    await hideWithoutUnloading(tab);
+    await showAgain(tab);
+    await send(tab, Array.from({ length: 20 }, (_, n) => big(20 + n)));
+    await hideWithoutUnloading(tab);
+    await showAgain(tab);
+    await env.browser.setOffline(false);
+    await tab.waitForFunction(() => window.kelet.settled.filter((s) => s.session_id.startsWith("r1-")).length === 40, undefined, { timeout: 30_000 });
+    const settled = await tab.evaluate(() => window.kelet.settled.filter((s) => s.session_id.startsWith("r1-")));
+    const accepted = acceptedCounts("r1-");
+    expect(settled.filter((s) => !s.error && !accepted.has(s.session_id)).map((s) => s.session_id)).toEqual([]);
+    expect(settled.filter((s) => s.error)).toEqual([]);
+    expect(accepted.size).toBe(40);
+  });
+
   it("case 8: offline (context.setOffline) sends nothing and delivers everything once on reconnection", async () => {
     const tab = await openPage();
     await goOffline(env.browser, tab);

@@ -1,5 +1,5 @@
 /**
- * Every number the delivery queue works by, named once with its unit.
+ * Every number delivery works by, named once with its unit.
  * The README's "Reliable delivery" table lists them.
  */
 
@@ -53,20 +53,28 @@ export const DRAIN_LEASE_SETTLE_MS = 50;
 /** Without `navigator.locks`, how often a tab tries for the lease before leaving the drain to the holder. */
 export const DRAIN_LEASE_TRIES = 5;
 
-const PRODUCTION_TUNING = {
+/**
+ * While the browser says it is online but every request fails at the network
+ * level (an ad blocker or firewall blocking the endpoint), signals wait this
+ * long; then they are saved for the next visit and their promises reject.
+ */
+export const BLOCKED_ENDPOINT_GIVE_UP_MS = 2 * 60 * 1000;
+/** Hand-over records ("tab X took signal Y") kept so a tab that saved a signal can prove another tab took it. */
+export const MAX_CLAIM_RECORDS = 1_000;
+
+/** The numbers a queue works by that tests may shrink (injected through the sender's config, never changed in place). */
+export interface DeliveryTuning {
+  requestTimeoutMs: number;
+  maxQueuedSignals: number;
+  maxQueuedBytes: number;
+  firstProbeDelayMs: number;
+  blockedEndpointGiveUpMs: number;
+}
+
+export const DEFAULT_DELIVERY_TUNING: Readonly<DeliveryTuning> = Object.freeze({
   requestTimeoutMs: REQUEST_TIMEOUT_MS,
   maxQueuedSignals: MAX_QUEUED_SIGNALS,
   maxQueuedBytes: MAX_QUEUED_BYTES,
   firstProbeDelayMs: FIRST_PROBE_DELAY_MS,
-};
-
-/**
- * @internal The numbers a queue actually uses, read when needed. Tests shrink
- * them (a 300 ms time-out instead of 10 s); production never changes them.
- */
-export const deliveryTuning = { ...PRODUCTION_TUNING };
-
-/** @internal Puts the tuning back to the production numbers. */
-export function resetDeliveryTuning(): void {
-  Object.assign(deliveryTuning, PRODUCTION_TUNING);
-}
+  blockedEndpointGiveUpMs: BLOCKED_ENDPOINT_GIVE_UP_MS,
+});

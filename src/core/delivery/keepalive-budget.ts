@@ -1,24 +1,34 @@
 import { KEEPALIVE_BUDGET_BYTES, MAX_KEEPALIVE_REQUESTS } from "./constants";
 
-// One budget per page: the browser's 64 KiB limit counts every keepalive request of the document.
-let bytesInFlight = 0;
-let requestsInFlight = 0;
-
-/** Reserves room for a keepalive request of `bytes`; false when it would go over the page's budget. */
-export function reserveKeepalive(bytes: number): boolean {
-  if (bytesInFlight + bytes > KEEPALIVE_BUDGET_BYTES || requestsInFlight >= MAX_KEEPALIVE_REQUESTS) return false;
-  bytesInFlight += bytes;
-  requestsInFlight += 1;
-  return true;
+/**
+ * The room left for `keepalive` requests. One per page (held in the page-wide
+ * registry): the browser's 64 KiB limit counts every keepalive request of the
+ * document, whichever queue or build sent it.
+ */
+export interface KeepaliveBudget {
+  /** Reserves room for a request of `bytes`; false when it would go over. */
+  reserve(bytes: number): boolean;
+  /** Gives back what {@link reserve} took, once the request has settled. */
+  release(bytes: number): void;
+  /** Whether a request of `bytes` would fit right now. */
+  fits(bytes: number): boolean;
 }
 
-/** Gives back what {@link reserveKeepalive} took, once the request has settled. */
-export function releaseKeepalive(bytes: number): void {
-  bytesInFlight = Math.max(0, bytesInFlight - bytes);
-  requestsInFlight = Math.max(0, requestsInFlight - 1);
-}
-
-/** Whether a keepalive request of `bytes` would fit right now. */
-export function keepaliveFits(bytes: number): boolean {
-  return bytesInFlight + bytes <= KEEPALIVE_BUDGET_BYTES && requestsInFlight < MAX_KEEPALIVE_REQUESTS;
+export function createKeepaliveBudget(): KeepaliveBudget {
+  let bytesInFlight = 0;
+  let requestsInFlight = 0;
+  const fits = (bytes: number) => bytesInFlight + bytes <= KEEPALIVE_BUDGET_BYTES && requestsInFlight < MAX_KEEPALIVE_REQUESTS;
+  return {
+    fits,
+    reserve(bytes) {
+      if (!fits(bytes)) return false;
+      bytesInFlight += bytes;
+      requestsInFlight += 1;
+      return true;
+    },
+    release(bytes) {
+      bytesInFlight = Math.max(0, bytesInFlight - bytes);
+      requestsInFlight = Math.max(0, requestsInFlight - 1);
+    },
+  };
 }

@@ -1,4 +1,12 @@
-import { DRAIN_LEASE_MS, DRAIN_LEASE_SETTLE_MS, DRAIN_LEASE_TRIES, MAX_STORED_BYTES, MAX_STORED_SIGNALS, STORED_SIGNAL_MAX_AGE_MS } from "./constants";
+import {
+  DRAIN_LEASE_MS,
+  DRAIN_LEASE_SETTLE_MS,
+  DRAIN_LEASE_TRIES,
+  MAX_CLAIM_RECORDS,
+  MAX_STORED_BYTES,
+  MAX_STORED_SIGNALS,
+  STORED_SIGNAL_MAX_AGE_MS,
+} from "./constants";
 
 /** A signal saved for a later page load: its exact JSON body, never the key it was sent with. */
 export interface StoredSignal {
@@ -6,10 +14,26 @@ export interface StoredSignal {
   body: string;
   /** When the signal was first queued; it expires STORED_SIGNAL_MAX_AGE_MS later. */
   queuedAtMs: number;
+  /** Its failure was already reported (its promise rejected, "saved for the next visit"): never reported again. */
+  reported?: boolean;
 }
 
+/** Proof of a hand-over: the tab `by` took the saved signal `id` to send it. */
+interface ClaimRecord {
+  id: string;
+  by: string;
+  atMs: number;
+}
+
+/**
+ * What became of a saved copy a tab wants back: still there (now taken back),
+ * taken by another tab (a claim record proves it), or simply gone (storage
+ * cleared or full): only the second means someone else sends it.
+ */
+export type TakeBack = "taken" | "claimed-by-another-tab" | "absent";
+
 /** FNV-1a, so the storage key tells signals of different keys apart without holding the key. */
-function fingerprint(text: string): string {
+export function fingerprint(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -41,14 +65,33 @@ function isStoredSignal(value: unknown): value is StoredSignal {
 export interface SignalStore {
   /** Adds or replaces signals; returns the ids kept, and the older records dropped to stay within the caps. */
   save(records: StoredSignal[]): { saved: Set<string>; dropped: StoredSignal[] };
-  /** Removes these ids; returns those that were still there (absent: another tab took them), or `null` when storage cannot tell. */
-  take(ids: string[]): Set<string> | null;
-  /** Removes and returns everything saved (unexpired), under a lock shared by the page's tabs; `null` when another tab holds it. */
+  /** Removes these ids; says for each whether it was there, claimed by another tab, or gone; `null` when storage cannot tell. */
+  take(ids: string[]): Map<string, TakeBack> | null;
+  /**
+   * Removes and returns everything saved (unexpired), under a lock shared by
+   * the page's tabs, and records the claim so the tab that saved a signal
+   * can tell it was taken over; `null` when another tab holds the lock.
+   */
   claimAll(): Promise<StoredSignal[] | null>;
 }
 
-export function createSignalStore(baseUrl: string, project: string, apiKey: string): SignalStore {
+/**
+ * `tabId` names this page in claim records (one id per page, from the
+ * page-wide registry).
+ */
+export function createSignalStore(baseUrl: string, project: string, apiKey: string, tabId: string = Math.random().toString(36).slice(2)): SignalStore {
   const key = `kelet:unsent:${baseUrl}|${project}|${fingerprint(apiKey)}`;
+  const claimKey = key.replace("kelet:unsent:", "kelet:claimed:");
+
+  function readClaims(storage: Storage): ClaimRecord[] {
+    try {
+      const parsed: unknown = JSON.parse(storage.getItem(claimKey) ?? "[]");
+      const cutoffMs = Date.now() - STORED_SIGNAL_MAX_AGE_MS;
+      return Array.isArray(parsed) ? parsed.filter((c: ClaimRecord) => !!c && typeof c.id === "string" && c.atMs >= cutoffMs) : [];
+    } catch {
+      return [];
+    }
+  }
 
   function read(storage: Storage): StoredSignal[] {
     const raw = storage.getItem(key);
@@ -72,6 +115,14 @@ export function createSignalStore(baseUrl: string, project: string, apiKey: stri
     if (!storage) return [];
     try {
       const records = read(storage);
+      if (records.length === 0) return records;
+      try {
+        const atMs = Date.now();
+        const claims = readClaims(storage).concat(records.map((r) => ({ id: r.id, by: tabId, atMs })));
+        storage.setItem(claimKey, JSON.stringify(claims.slice(-MAX_CLAIM_RECORDS)));
+      } catch {
+        // Without a claim the saving tab may send its own copy too: a duplicate, never a loss.
+      }
       storage.removeItem(key);
       return records;
     } catch {
@@ -106,21 +157,23 @@ export function createSignalStore(baseUrl: string, project: string, apiKey: stri
     },
 
     take(ids) {
-      const found = new Set<string>();
       const storage = localStorageOrNull();
       if (!storage) return null;
       try {
-        const wanted = new Set(ids);
+        const result = new Map<string, TakeBack>(ids.map((id) => [id, "absent"]));
         const rest = read(storage).filter((r) => {
-          if (!wanted.has(r.id)) return true;
-          found.add(r.id);
+          if (!result.has(r.id)) return true;
+          result.set(r.id, "taken");
           return false;
         });
-        if (found.size > 0) write(storage, rest);
+        if ([...result.values()].includes("taken")) write(storage, rest);
+        for (const claim of readClaims(storage)) {
+          if (claim.by !== tabId && result.get(claim.id) === "absent") result.set(claim.id, "claimed-by-another-tab");
+        }
+        return result;
       } catch {
-        return found.size > 0 ? found : null;
+        return null;
       }
-      return found;
     },
 
     async claimAll() {

@@ -1,6 +1,5 @@
 import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
-import { deliveryTuning } from "../../../src/core/delivery/constants";
 import type { FeedbackFunction } from "../../../src/core/feedback-function";
 import { subscribePageHide } from "../../../src/core/page-lifecycle";
 import type { FeedbackData } from "../../../src/core/signal";
@@ -40,7 +39,6 @@ addEventListener("pageshow", (event) => probe.pageshows.push(event.persisted));
 addEventListener("offline", () => (probe.offlineEvents += 1));
 
 if (params.has("nolocks")) Object.defineProperty(navigator, "locks", { value: undefined, configurable: true });
-if (params.has("timeout")) deliveryTuning.requestTimeoutMs = Number(params.get("timeout"));
 
 // Watches every keepalive request the library makes: how many bytes are in flight at once, and whether it carries the key.
 const realFetch = window.fetch.bind(window);

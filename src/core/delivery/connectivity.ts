@@ -1,0 +1,165 @@
+import { MAX_PROBE_DELAY_MS, OFFLINE_AFTER_NETWORK_FAILURES, type DeliveryTuning } from "./constants";
+
+/** A queue, as the page's connectivity sees it. */
+export interface ConnectivityMember {
+  tuning: DeliveryTuning;
+  /** The connection is back: send what waits. */
+  wake(): void;
+  /** Sends the oldest waiting signal as a probe; false when it has nothing to send. */
+  probe(): boolean;
+  /** A request failed after the endpoint stayed unreachable past the ceiling while the browser said online: end what waits. */
+  giveUp(reason: string): void;
+}
+
+/**
+ * Whether requests can reach the network: one fact for the whole page,
+ * shared by every queue (held in the page-wide registry). Learns from every
+ * attempt's outcome and from `online`/`offline` events; while the connection
+ * is down, one probe loop (growing gaps) sends a waiting signal now and then;
+ * and when the browser says online but nothing gets through for the blocked
+ * ceiling (an ad blocker, a firewall), it tells every queue to give up.
+ */
+export interface Connectivity {
+  /** True while requests should wait for the probe (offline, or the endpoint unreachable). */
+  isDown(): boolean;
+  /** Any HTTP answer arrived: the connection works. */
+  answered(): void;
+  /** A request failed at the connection level. */
+  networkFailed(): void;
+  /** A request got no answer in time; while down, the probe loop goes on. */
+  timedOut(): void;
+  /** Adds a queue while it has work; returns the leave function. */
+  join(member: ConnectivityMember): () => void;
+}
+
+export function browserSaysOffline(): boolean {
+  return typeof navigator !== "undefined" && navigator.onLine === false;
+}
+
+function describeDuration(ms: number): string {
+  return ms >= 60_000 ? `${Math.round(ms / 60_000)} minute${ms >= 90_000 ? "s" : ""}` : `${Math.round(ms / 1000)} seconds`;
+}
+
+/** The reason given to a signal that waited out the blocked-endpoint ceiling. */
+export function blockedEndpointReason(giveUpMs: number): string {
+  return `the Kelet endpoint has been unreachable for ${describeDuration(giveUpMs)} while the browser is online (blocked by an ad blocker or firewall?)`;
+}
+
+export function createConnectivity(): Connectivity {
+  const members = new Set<ConnectivityMember>();
+  let down = false;
+  let failureStreak = 0;
+  let probeDelayMs = 0;
+  let probeTimer: ReturnType<typeof setTimeout> | undefined;
+  let probeTurn = 0;
+  /** When requests started failing with the browser online; undefined while the browser says offline. */
+  let unreachableSinceMs: number | undefined;
+  let removeListeners: (() => void) | undefined;
+
+  const tuningMin = (key: "firstProbeDelayMs" | "blockedEndpointGiveUpMs") =>
+    Math.min(...Array.from(members, (m) => m.tuning[key]));
+
+  function goDown(): void {
+    if (down) return;
+    down = true;
+    probeDelayMs = tuningMin("firstProbeDelayMs");
+    unreachableSinceMs = browserSaysOffline() ? undefined : Date.now();
+    scheduleProbe();
+  }
+
+  function goUp(): void {
+    failureStreak = 0;
+    unreachableSinceMs = undefined;
+    if (!down) return;
+    down = false;
+    if (probeTimer !== undefined) clearTimeout(probeTimer);
+    probeTimer = undefined;
+    for (const member of Array.from(members)) member.wake();
+  }
+
+  function ceilingLeftMs(): number {
+    return unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + tuningMin("blockedEndpointGiveUpMs") - Date.now();
+  }
+
+  function scheduleProbe(): void {
+    if (!down || probeTimer !== undefined || members.size === 0) return;
+    // The ceiling is checked on time, not only at the next (up to 30 s later) probe.
+    const delayMs = Math.max(0, Math.min(probeDelayMs, ceilingLeftMs()));
+    probeDelayMs = Math.min(MAX_PROBE_DELAY_MS, probeDelayMs * 2);
+    probeTimer = setTimeout(probe, delayMs);
+  }
+
+  function probe(): void {
+    probeTimer = undefined;
+    if (!down) return;
+    if (browserSaysOffline()) {
+      // True offline waits as long as it lasts; the ceiling counts only time the browser says online.
+      unreachableSinceMs = undefined;
+      scheduleProbe();
+      return;
+    }
+    unreachableSinceMs ??= Date.now();
+    // Queues take turns, so one whose endpoint is down cannot hide another's recovery.
+    const queue = Array.from(members);
+    for (let i = 0; i < queue.length; i++) {
+      const member = queue[(probeTurn + i) % queue.length]!;
+      if (member.probe()) {
+        probeTurn = (probeTurn + i + 1) % queue.length;
+        return; // Its outcome decides: answered() ends the spell, a failure schedules the next probe.
+      }
+    }
+    // Nothing waits: the next signal finds out for itself.
+    goUp();
+  }
+
+  function listen(): void {
+    if (removeListeners || typeof window === "undefined" || typeof window.addEventListener !== "function") return;
+    const onOnline = () => goUp();
+    const onOffline = () => goDown();
+    window.addEventListener("online", onOnline);
+    window.addEventListener("offline", onOffline);
+    removeListeners = () => {
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onOffline);
+    };
+  }
+
+  return {
+    isDown: () => down,
+    answered: goUp,
+    networkFailed() {
+      failureStreak += 1;
+      if (!down) {
+        if (browserSaysOffline() || failureStreak >= OFFLINE_AFTER_NETWORK_FAILURES) goDown();
+        return;
+      }
+      if (!browserSaysOffline() && ceilingLeftMs() <= 0) {
+        // A request failed after the ceiling: the endpoint is blocked, not the page offline.
+        const reason = blockedEndpointReason(tuningMin("blockedEndpointGiveUpMs"));
+        for (const member of Array.from(members)) member.giveUp(reason);
+      }
+      scheduleProbe();
+    },
+    timedOut() {
+      if (down) scheduleProbe();
+    },
+    join(member) {
+      members.add(member);
+      listen();
+      if (browserSaysOffline()) goDown();
+      else scheduleProbe();
+      return () => {
+        if (!members.delete(member) || members.size > 0) return;
+        removeListeners?.();
+        removeListeners = undefined;
+        if (probeTimer !== undefined) clearTimeout(probeTimer);
+        probeTimer = undefined;
+        // Nobody is left to wait: the next queue finds out afresh.
+        down = false;
+        failureStreak = 0;
+        unreachableSinceMs = undefined;
+      };
+    },
+  };
+}
+
