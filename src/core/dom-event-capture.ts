@@ -11,7 +11,11 @@ export interface DomEventSnapshot {
   /** Pointer position in the viewport, for clicks. */
   x?: number;
   y?: number;
-  /** The key pressed, outside editable fields only. */
+  /**
+   * The key pressed, only on elements that cannot be a text field: never in an
+   * input, textarea, select or contenteditable, nor on an element that may hide
+   * one in a shadow root (custom elements, `div`, `span`, `body`, ...).
+   */
   key?: string;
   /** The target opted out with `data-kelet-redact`: nothing about it is kept. */
   redacted?: true;
@@ -37,10 +41,33 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * Built-in elements that may hold a shadow root (besides custom elements).
+ * A closed one is invisible from the document: a keydown inside it reaches
+ * us with the host as its target, so a key pressed on such an element may
+ * have been typed into a field we cannot see.
+ */
+const SHADOW_HOST_TAGS = new Set(["ARTICLE", "ASIDE", "BLOCKQUOTE", "BODY", "DIV", "FOOTER", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "MAIN", "NAV", "P", "SECTION", "SPAN"]);
+
+const isElement = (node: unknown): node is Element => typeof (node as Element | null)?.closest === "function";
+
 function isEditable(element: Element): boolean {
   const tag = element.tagName;
   if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return true;
   return (element as HTMLElement).isContentEditable === true || element.closest("[contenteditable]:not([contenteditable=false])") !== null;
+}
+
+/** True when a key pressed with `element` as the target may be a character typed into a field. */
+function mayHoldTyping(element: Element, path: Element[]): boolean {
+  if (path.some(isEditable)) return true;
+  return element.shadowRoot !== null || element.tagName.includes("-") || SHADOW_HOST_TAGS.has(element.tagName);
+}
+
+/** The parent element, stepping out of a shadow root to its host. */
+function composedParent(element: Element): Element | null {
+  if (element.parentElement) return element.parentElement;
+  const root = element.getRootNode() as Partial<ShadowRoot>;
+  return root.host ?? null;
 }
 
 function describeElement(element: Element): string {
@@ -58,7 +85,7 @@ function selectorOf(element: Element): string {
     const part = describeElement(current);
     parts.unshift(part);
     if (part.includes("#")) break;
-    current = current.parentElement;
+    current = composedParent(current);
   }
   return truncate(parts.join(" > "), MAX_SELECTOR_CHARS);
 }
@@ -71,23 +98,37 @@ function labelOf(element: Element): string | undefined {
     text = element.getAttribute("placeholder") ?? element.getAttribute("name");
   } else if (!text) {
     const tag = element.tagName;
-    const clickable = element.closest("button, a, [role=button], [role=menuitem], label, summary");
-    if (clickable || tag === "BUTTON" || tag === "A") text = (clickable ?? element).textContent;
+    const clickable = element.closest("button, a, [role=button], [role=menuitem], label, summary") ?? (tag === "BUTTON" || tag === "A" ? element : null);
+    // Typed text lives in the text of a contenteditable region: never a label.
+    if (clickable && !clickable.querySelector("[contenteditable]:not([contenteditable=false])")) text = clickable.textContent;
   }
   const cleaned = text?.replace(/\s+/g, " ").trim();
   return cleaned ? truncate(cleaned, MAX_LABEL_CHARS) : undefined;
 }
 
+/**
+ * The element the event really happened on, and the elements around it we
+ * can see: a document listener sees `event.target` retargeted to the
+ * outermost shadow host, while the composed path starts at the element
+ * inside open shadow roots (closed ones stay hidden behind their host).
+ */
+function realTarget(event: Event): { element: Element; path: Element[] } | null {
+  const composed = typeof event.composedPath === "function" ? event.composedPath() : [];
+  const path = (composed.length > 0 ? composed : [event.target]).filter(isElement);
+  const element = path[0];
+  return element ? { element, path } : null;
+}
+
 function capture(event: Event): void {
   try {
     const time = new Date().toISOString();
-    const target = event.target;
-    if (!target || typeof (target as Element).closest !== "function") {
+    const target = realTarget(event);
+    if (!target) {
       latest = { snapshot: { type: event.type, time }, capturedAtMs: Date.now() };
       return;
     }
-    const element = target as Element;
-    if (element.closest(`[${REDACT_ATTRIBUTE}]`)) {
+    const { element, path } = target;
+    if (path.some((node) => node.hasAttribute(REDACT_ATTRIBUTE))) {
       latest = { snapshot: { type: event.type, time, redacted: true }, capturedAtMs: Date.now() };
       return;
     }
@@ -98,7 +139,7 @@ function capture(event: Event): void {
       snapshot.x = Math.round((event as MouseEvent).clientX);
       snapshot.y = Math.round((event as MouseEvent).clientY);
     }
-    if (event.type === "keydown" && !isEditable(element)) snapshot.key = (event as KeyboardEvent).key;
+    if (event.type === "keydown" && !mayHoldTyping(element, path)) snapshot.key = (event as KeyboardEvent).key;
     latest = { snapshot, capturedAtMs: Date.now() };
   } catch {
     // Telemetry must never break the page's own event handling.
