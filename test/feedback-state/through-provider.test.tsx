@@ -1,4 +1,5 @@
 import { act, render } from "@testing-library/react";
+import { startTransition, Suspense, useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { KeletProvider, useFeedbackReducer, useFeedbackState, type FeedbackStateSetter } from "../../src";
 import { useSignalServer } from "../support/signal-server";
@@ -71,5 +72,40 @@ describe("edit signals through KeletProvider", () => {
     await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
     expect(onError.mock.calls[0]![0].message).toBe("Failed to submit feedback: Unauthorized");
     expect(onError.mock.calls[0]![1]).toMatchObject({ kind: "edit", value: "-a\n+b" });
+  });
+
+  it("posts my edit with the conversation on screen while the switch to another one is still loading", async () => {
+    const never = new Promise<never>(() => {});
+    function NeverReady(): null {
+      throw never;
+    }
+    const renderedWith: string[] = [];
+    let setter: FeedbackStateSetter<string> = () => {};
+    let switchTo: (conversation: string) => void = () => {};
+    function Draft({ conversation }: { conversation: string }) {
+      renderedWith.push(conversation);
+      [, setter] = useFeedbackState("Hello", `conversation-${conversation}`, { debounceMs: 30, metadata: { conversation } });
+      return null;
+    }
+    function Chat() {
+      const [conversation, setConversation] = useState("A");
+      switchTo = (next) => startTransition(() => setConversation(next));
+      return (
+        <Suspense fallback={null}>
+          <Draft conversation={conversation} />
+          {conversation === "B" && <NeverReady />}
+        </Suspense>
+      );
+    }
+    render(
+      <KeletProvider apiKey="pk_test_1" project="p" baseUrl={server.origin}>
+        <Chat />
+      </KeletProvider>,
+    );
+    act(() => switchTo("B"));
+    expect(renderedWith).toContain("B");
+    act(() => setter("Hello there", "manual_refinement"));
+    const [request] = await server.waitForRequests(1);
+    expect(JSON.parse(request!.body)).toMatchObject({ session_id: "conversation-A", metadata: { conversation: "A" }, value: "-Hello\n+Hello there" });
   });
 });
