@@ -1,5 +1,5 @@
 import { act, render } from "@testing-library/react";
-import { startTransition, Suspense, useEffect, useLayoutEffect, useState } from "react";
+import { StrictMode, startTransition, Suspense, useEffect, useLayoutEffect, useState, type ReactElement } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { FeedbackData } from "../../src/core/signal";
 import { useFeedbackReducer, useFeedbackState, type FeedbackDispatch, type FeedbackStateSetter } from "../../src";
@@ -32,7 +32,7 @@ describe("a signal carries only what the user saw (props of committed renders)",
    * a transition; conversation "slow" suspends for ever, so that render of
    * the editor (with its session, metadata and handler) is never committed.
    */
-  function setupTransitionChat() {
+  function setupTransitionChat(strict = false) {
     const received: Received[] = [];
     const renderedWith: string[] = [];
     const editor: { set?: FeedbackStateSetter<string> } = {};
@@ -57,12 +57,15 @@ describe("a signal carries only what the user saw (props of committed renders)",
         </Suspense>
       );
     }
-    const view = render(<Chat />);
+    const view = render(strict ? <StrictMode><Chat /></StrictMode> : <Chat />);
     return { received, renderedWith, editor, view, switchTo: (next: string) => act(() => switchTo(next)) };
   }
 
-  it("sends my edit with the conversation I see while the next one is still loading", () => {
-    const { received, renderedWith, editor, view, switchTo } = setupTransitionChat();
+  it.each([
+    ["", false],
+    [" under StrictMode", true],
+  ])("sends my edit with the conversation I see while the next one is still loading%s", (_mode, strict) => {
+    const { received, renderedWith, editor, view, switchTo } = setupTransitionChat(strict);
     switchTo("slow");
     // The editor did render for the slow conversation, but React never showed it.
     expect(renderedWith).toContain("slow");
@@ -120,9 +123,10 @@ describe("an edit sequence belongs to the session it started in", () => {
    * another conversation sets its answer as the editor's text, as apps do:
    * in an effect (`"effect"`), in the same click handler (`"handler"`), or
    * from a child's layout effect in the commit of the new conversation
-   * (`"child layout effect"`).
+   * (`"child layout effect"`), or while rendering it (`"render"`, React's
+   * "adjust state when a prop changes" pattern).
    */
-  function setupChat(loadAnswer: "effect" | "handler" | "child layout effect", loadTrigger?: string) {
+  function setupChat(loadAnswer: "effect" | "handler" | "child layout effect" | "render", loadTrigger?: string) {
     const received: Received[] = [];
     const editor: { set?: FeedbackStateSetter<string> } = {};
     let open: (conversation: string) => void = () => {};
@@ -138,6 +142,11 @@ describe("an edit sequence belongs to the session it started in", () => {
         onFeedback: (data) => void received.push({ ...data, handledBy: conversation }),
       });
       editor.set = setText;
+      const [answerOf, setAnswerOf] = useState(conversation);
+      if (loadAnswer === "render" && answerOf !== conversation) {
+        setAnswerOf(conversation);
+        setText(ANSWERS[conversation]!, loadTrigger);
+      }
       useEffect(() => {
         if (loadAnswer === "effect") setText(ANSWERS[conversation]!, loadTrigger);
       }, [conversation, setText]);
@@ -163,6 +172,7 @@ describe("an edit sequence belongs to the session it started in", () => {
     ["in an effect", "effect"],
     ["in the click handler", "handler"],
     ["in a child's layout effect", "child layout effect"],
+    ["while rendering", "render"],
   ] as const)("sends my fix to answer A with A's session when I open conversation B before the quiet time ends, B's answer loaded %s", (_how, loadAnswer) => {
     const { received, fixA, open } = setupChat(loadAnswer, "ai_generation");
     fixA();
@@ -179,6 +189,7 @@ describe("an edit sequence belongs to the session it started in", () => {
     ["in an effect", "effect"],
     ["in the click handler", "handler"],
     ["in a child's layout effect", "child layout effect"],
+    ["while rendering", "render"],
   ] as const)("keeps my fix to A apart from B's answer when every change has the same trigger, B's answer loaded %s", (_how, loadAnswer) => {
     const { received, fixA, open } = setupChat(loadAnswer);
     fixA();
@@ -193,7 +204,10 @@ describe("an edit sequence belongs to the session it started in", () => {
     });
   });
 
-  it("sends my fix to A once, at the switch, when B's text is left as it was", () => {
+  it.each([
+    ["", (node: ReactElement) => node],
+    [" under StrictMode", (node: ReactElement) => <StrictMode>{node}</StrictMode>],
+  ])("sends my fix to A once, at the switch, when B's text is left as it was%s", (_mode, wrap) => {
     const received: FeedbackData[] = [];
     const editor: { set?: FeedbackStateSetter<string> } = {};
     function Editor({ conversation }: { conversation: string }) {
@@ -201,9 +215,9 @@ describe("an edit sequence belongs to the session it started in", () => {
       editor.set = setText;
       return <p>{text}</p>;
     }
-    const view = render(<Editor conversation="A" />);
+    const view = render(wrap(<Editor conversation="A" />));
     act(() => editor.set!("Draft, fixed"));
-    view.rerender(<Editor conversation="B" />);
+    view.rerender(wrap(<Editor conversation="B" />));
     expect(received).toEqual([expect.objectContaining({ session_id: "A", value: "-Draft\n+Draft, fixed" })]);
     act(() => vi.advanceTimersByTime(10_000));
     view.unmount();
