@@ -26,7 +26,8 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
  */
 interface Assumed {
   pairs: Map<object, Set<object>>;
-  journal: [object, object][];
+  /** The pairs in the order they were entered, flat: a, b, a, b, ... */
+  journal: object[];
 }
 
 const TYPED_ARRAY_PROTOTYPE: unknown = Object.getPrototypeOf(Uint8Array.prototype);
@@ -66,7 +67,7 @@ function tracked(a: object, b: object, assumed: Assumed, compare: (a: never, b: 
   if (partners?.has(b)) return true;
   if (!partners) assumed.pairs.set(a, (partners = new Set()));
   partners.add(b);
-  assumed.journal.push([a, b]);
+  assumed.journal.push(a, b);
   return compare(a as never, b as never, assumed);
 }
 
@@ -89,10 +90,11 @@ function recordsEqual(a: Record<string, unknown>, b: Record<string, unknown>, as
 function attempt(assumed: Assumed, match: () => boolean): boolean {
   const mark = assumed.journal.length;
   if (match()) return true;
-  for (const [x, y] of assumed.journal.splice(mark)) {
-    const partners = assumed.pairs.get(x)!;
-    partners.delete(y);
-    if (partners.size === 0) assumed.pairs.delete(x);
+  const undone = assumed.journal.splice(mark);
+  for (let i = 0; i < undone.length; i += 2) {
+    const partners = assumed.pairs.get(undone[i]!)!;
+    partners.delete(undone[i + 1]!);
+    if (partners.size === 0) assumed.pairs.delete(undone[i]!);
   }
   return false;
 }
