@@ -47,27 +47,25 @@ function truncate(text: string, max: number): string {
  * us with the host as its target, so a key pressed on such an element may
  * have been typed into a field we cannot see.
  */
-const SHADOW_HOST_TAGS = new Set(["ARTICLE", "ASIDE", "BLOCKQUOTE", "BODY", "DIV", "FOOTER", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "MAIN", "NAV", "P", "SECTION", "SPAN"]);
+const SHADOW_HOST_TAG = /^(ARTICLE|ASIDE|BLOCKQUOTE|BODY|DIV|FOOTER|H[1-6]|HEADER|MAIN|NAV|P|SECTION|SPAN)$/;
+const EDITABLE_REGION = "[contenteditable]:not([contenteditable=false])";
 
 const isElement = (node: unknown): node is Element => typeof (node as Element | null)?.closest === "function";
 
 function isEditable(element: Element): boolean {
   const tag = element.tagName;
   if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return true;
-  return (element as HTMLElement).isContentEditable === true || element.closest("[contenteditable]:not([contenteditable=false])") !== null;
+  return (element as HTMLElement).isContentEditable === true || element.closest(EDITABLE_REGION) !== null;
 }
 
 /** True when a key pressed with `element` as the target may be a character typed into a field. */
 function mayHoldTyping(element: Element, path: Element[]): boolean {
-  if (path.some(isEditable)) return true;
-  return element.shadowRoot !== null || element.tagName.includes("-") || SHADOW_HOST_TAGS.has(element.tagName);
+  return path.some(isEditable) || element.shadowRoot !== null || element.tagName.includes("-") || SHADOW_HOST_TAG.test(element.tagName);
 }
 
 /** The parent element, stepping out of a shadow root to its host. */
 function composedParent(element: Element): Element | null {
-  if (element.parentElement) return element.parentElement;
-  const root = element.getRootNode() as Partial<ShadowRoot>;
-  return root.host ?? null;
+  return element.parentElement ?? (element.getRootNode() as Partial<ShadowRoot>).host ?? null;
 }
 
 function describeElement(element: Element): string {
@@ -100,34 +98,23 @@ function labelOf(element: Element): string | undefined {
     const tag = element.tagName;
     const clickable = element.closest("button, a, [role=button], [role=menuitem], label, summary") ?? (tag === "BUTTON" || tag === "A" ? element : null);
     // Typed text lives in the text of a contenteditable region: never a label.
-    if (clickable && !clickable.querySelector("[contenteditable]:not([contenteditable=false])")) text = clickable.textContent;
+    if (clickable && !clickable.querySelector(EDITABLE_REGION)) text = clickable.textContent;
   }
   const cleaned = text?.replace(/\s+/g, " ").trim();
   return cleaned ? truncate(cleaned, MAX_LABEL_CHARS) : undefined;
 }
 
-/**
- * The element the event really happened on, and the elements around it we
- * can see: a document listener sees `event.target` retargeted to the
- * outermost shadow host, while the composed path starts at the element
- * inside open shadow roots (closed ones stay hidden behind their host).
- */
-function realTarget(event: Event): { element: Element; path: Element[] } | null {
-  const composed = typeof event.composedPath === "function" ? event.composedPath() : [];
-  const path = (composed.length > 0 ? composed : [event.target]).filter(isElement);
-  const element = path[0];
-  return element ? { element, path } : null;
-}
-
 function capture(event: Event): void {
   try {
     const time = new Date().toISOString();
-    const target = realTarget(event);
-    if (!target) {
+    // A document listener sees `event.target` retargeted to the outermost shadow host; the composed
+    // path starts at the element really used, inside open shadow roots (closed ones stay hidden).
+    const path = (event.composedPath ? event.composedPath() : [event.target]).filter(isElement);
+    const element = path[0];
+    if (!element) {
       latest = { snapshot: { type: event.type, time }, capturedAtMs: Date.now() };
       return;
     }
-    const { element, path } = target;
     if (path.some((node) => node.hasAttribute(REDACT_ATTRIBUTE))) {
       latest = { snapshot: { type: event.type, time, redacted: true }, capturedAtMs: Date.now() };
       return;

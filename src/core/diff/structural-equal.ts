@@ -31,7 +31,8 @@ interface Assumed {
 }
 
 const TYPED_ARRAY_PROTOTYPE: unknown = Object.getPrototypeOf(Uint8Array.prototype);
-const BOXED_PROTOTYPES: unknown[] = [Number.prototype, String.prototype, Boolean.prototype, BigInt.prototype, Symbol.prototype];
+/** Compared by what `valueOf` returns: boxed primitives, and a Date's time. */
+const VALUE_PROTOTYPES: unknown[] = [Date.prototype, Number.prototype, String.prototype, Boolean.prototype, BigInt.prototype, Symbol.prototype];
 
 function equal(a: unknown, b: unknown, assumed: Assumed): boolean {
   if (Object.is(a, b)) return true;
@@ -41,22 +42,19 @@ function equal(a: unknown, b: unknown, assumed: Assumed): boolean {
   if (proto === null) return tracked(a, b, assumed, recordsEqual);
 
   // Leaves: compared by value, no members to recurse into.
-  if (proto === Date.prototype) return Object.is(Date.prototype.getTime.call(a), Date.prototype.getTime.call(b));
   if (proto === RegExp.prototype) return String(a) === String(b);
   if (proto === DataView.prototype || Object.getPrototypeOf(proto) === TYPED_ARRAY_PROTOTYPE) return bytesEqual(a as ArrayBufferView, b as ArrayBufferView);
   if (proto === ArrayBuffer.prototype) return bytesEqual(new DataView(a as ArrayBuffer), new DataView(b as ArrayBuffer));
-  if (BOXED_PROTOTYPES.includes(proto)) return Object.is((proto as { valueOf(): unknown }).valueOf.call(a), (proto as { valueOf(): unknown }).valueOf.call(b));
+  if (VALUE_PROTOTYPES.includes(proto)) return Object.is((proto as { valueOf(): unknown }).valueOf.call(a), (proto as { valueOf(): unknown }).valueOf.call(b));
 
   // Containers. `Array.isArray(proto)` holds only for a realm's own Array.prototype, not a subclass's.
   const compare: ((a: never, b: never, assumed: Assumed) => boolean) | undefined = Array.isArray(proto)
     ? arraysEqual
     : Object.getPrototypeOf(proto) === null
       ? recordsEqual
-      : proto === Map.prototype
-        ? mapsEqual
-        : proto === Set.prototype
-          ? setsEqual
-          : undefined;
+      : proto === Map.prototype || proto === Set.prototype
+        ? collectionsEqual
+        : undefined;
   if (!compare) return false; // state we cannot see into: identity only, checked above
   return tracked(a, b, assumed, compare);
 }
@@ -99,45 +97,27 @@ function attempt(assumed: Assumed, match: () => boolean): boolean {
   return false;
 }
 
-function mapsEqual(a: Map<unknown, unknown>, b: Map<unknown, unknown>, assumed: Assumed): boolean {
+/**
+ * Maps and Sets (a Set's entries are `[item, item]`): an entry whose key the
+ * other also has is compared in place; any other is paired with an unpaired
+ * entry of the other whose key and value are equal in structure.
+ */
+function collectionsEqual(a: Map<unknown, unknown>, b: Map<unknown, unknown>, assumed: Assumed): boolean {
   if (a.size !== b.size) return false;
-  // Entries of `b` already paired with an entry of `a` whose key is equal in structure, not identity.
   const taken = new Set<unknown>();
-  for (const [key, value] of a) {
+  entries: for (const [key, value] of a.entries()) {
     if (b.has(key)) {
-      if (!equal(value, b.get(key), assumed)) return false;
+      if (b instanceof Map && !equal(value, b.get(key), assumed)) return false;
       continue;
     }
-    let found = false;
-    for (const [otherKey, otherValue] of b) {
+    for (const [otherKey, otherValue] of b.entries()) {
       if (a.has(otherKey) || taken.has(otherKey)) continue;
       if (attempt(assumed, () => equal(key, otherKey, assumed) && equal(value, otherValue, assumed))) {
         taken.add(otherKey);
-        found = true;
-        break;
+        continue entries;
       }
     }
-    if (!found) return false;
-  }
-  return true;
-}
-
-function setsEqual(a: Set<unknown>, b: Set<unknown>, assumed: Assumed): boolean {
-  if (a.size !== b.size) return false;
-  const taken = new Set<unknown>();
-  for (const item of a) {
-    if (b.has(item)) continue;
-    if (typeof item !== "object" || item === null) return false;
-    let found = false;
-    for (const otherItem of b) {
-      if (a.has(otherItem) || taken.has(otherItem)) continue;
-      if (attempt(assumed, () => equal(item, otherItem, assumed))) {
-        taken.add(otherItem);
-        found = true;
-        break;
-      }
-    }
-    if (!found) return false;
+    return false;
   }
   return true;
 }
