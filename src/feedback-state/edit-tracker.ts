@@ -70,7 +70,7 @@ export const asError = (error: unknown) => (error instanceof Error ? error : new
  * same, except inside the commit that changes them), so a sequence that a
  * new session ends goes out as it was shown.
  */
-export function createEditTracker<T, I extends TrackerInputs<T>>(
+export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<T>>(
   initial: T,
   read: () => I,
   send: (signal: FeedbackData, inputs: I) => void,
