@@ -97,8 +97,8 @@ function labelOf(element: Element): string | undefined {
   } else if (!text) {
     const tag = element.tagName;
     const clickable = element.closest("button, a, [role=button], [role=menuitem], label, summary") ?? (tag === "BUTTON" || tag === "A" ? element : null);
-    // Typed text lives in the text of a contenteditable region: never a label.
-    if (clickable && !clickable.querySelector(EDITABLE_REGION)) text = clickable.textContent;
+    // Typed text lives in the text of a contenteditable region, and a textarea's text is its value: never a label.
+    if (clickable && !clickable.querySelector(`textarea, ${EDITABLE_REGION}`)) text = clickable.textContent;
   }
   const cleaned = text?.replace(/\s+/g, " ").trim();
   return cleaned ? truncate(cleaned, MAX_LABEL_CHARS) : undefined;

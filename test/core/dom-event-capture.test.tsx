@@ -88,6 +88,14 @@ describe("last user event capture", () => {
     expect(JSON.stringify(recentDomEvent())).not.toContain("typed");
   });
 
+  it("never takes a label from the text of a textarea inside the button-like element I click", () => {
+    // As server-rendered HTML gives it: the textarea's value is its text.
+    document.body.insertAdjacentHTML("beforeend", "<div id='card' role='button'><span>Reply</span><textarea>my earlier draft</textarea></div>");
+    fireEvent.click(screen.getByText("Reply"));
+    document.getElementById("card")!.remove();
+    expect(JSON.stringify(recentDomEvent())).not.toContain("draft");
+  });
+
   it("keeps nothing about an element inside data-kelet-redact", () => {
     render(
       <div data-kelet-redact>
