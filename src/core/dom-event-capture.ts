@@ -11,7 +11,11 @@ export interface DomEventSnapshot {
   /** Pointer position in the viewport, for clicks. */
   x?: number;
   y?: number;
-  /** The key pressed, outside editable fields only. */
+  /**
+   * The key pressed, only on elements that cannot be a text field: never in an
+   * input, textarea, select or contenteditable, nor on an element that may hide
+   * one in a shadow root (custom elements, `div`, `span`, `body`, ...).
+   */
   key?: string;
   /** The target opted out with `data-kelet-redact`: nothing about it is kept. */
   redacted?: true;
@@ -37,10 +41,31 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * Built-in elements that may hold a shadow root (besides custom elements).
+ * A closed one is invisible from the document: a keydown inside it reaches
+ * us with the host as its target, so a key pressed on such an element may
+ * have been typed into a field we cannot see.
+ */
+const SHADOW_HOST_TAG = /^(ARTICLE|ASIDE|BLOCKQUOTE|BODY|DIV|FOOTER|H[1-6]|HEADER|MAIN|NAV|P|SECTION|SPAN)$/;
+const EDITABLE_REGION = "[contenteditable]:not([contenteditable=false])";
+
+const isElement = (node: unknown): node is Element => typeof (node as Element | null)?.closest === "function";
+
 function isEditable(element: Element): boolean {
   const tag = element.tagName;
   if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return true;
-  return (element as HTMLElement).isContentEditable === true || element.closest("[contenteditable]:not([contenteditable=false])") !== null;
+  return (element as HTMLElement).isContentEditable === true || element.closest(EDITABLE_REGION) !== null;
+}
+
+/** True when a key pressed with `element` as the target may be a character typed into a field. */
+function mayHoldTyping(element: Element, path: Element[]): boolean {
+  return path.some(isEditable) || element.shadowRoot !== null || element.tagName.includes("-") || SHADOW_HOST_TAG.test(element.tagName);
+}
+
+/** The parent element, stepping out of a shadow root to its host. */
+function composedParent(element: Element): Element | null {
+  return element.parentElement ?? (element.getRootNode() as Partial<ShadowRoot>).host ?? null;
 }
 
 function describeElement(element: Element): string {
@@ -58,7 +83,7 @@ function selectorOf(element: Element): string {
     const part = describeElement(current);
     parts.unshift(part);
     if (part.includes("#")) break;
-    current = current.parentElement;
+    current = composedParent(current);
   }
   return truncate(parts.join(" > "), MAX_SELECTOR_CHARS);
 }
@@ -71,8 +96,9 @@ function labelOf(element: Element): string | undefined {
     text = element.getAttribute("placeholder") ?? element.getAttribute("name");
   } else if (!text) {
     const tag = element.tagName;
-    const clickable = element.closest("button, a, [role=button], [role=menuitem], label, summary");
-    if (clickable || tag === "BUTTON" || tag === "A") text = (clickable ?? element).textContent;
+    const clickable = element.closest("button, a, [role=button], [role=menuitem], label, summary") ?? (tag === "BUTTON" || tag === "A" ? element : null);
+    // Typed text lives in the text of a contenteditable region, and a textarea's text is its value: never a label.
+    if (clickable && !clickable.querySelector(`textarea, ${EDITABLE_REGION}`)) text = clickable.textContent;
   }
   const cleaned = text?.replace(/\s+/g, " ").trim();
   return cleaned ? truncate(cleaned, MAX_LABEL_CHARS) : undefined;
@@ -81,13 +107,15 @@ function labelOf(element: Element): string | undefined {
 function capture(event: Event): void {
   try {
     const time = new Date().toISOString();
-    const target = event.target;
-    if (!target || typeof (target as Element).closest !== "function") {
+    // A document listener sees `event.target` retargeted to the outermost shadow host; the composed
+    // path starts at the element really used, inside open shadow roots (closed ones stay hidden).
+    const path = (event.composedPath ? event.composedPath() : [event.target]).filter(isElement);
+    const element = path[0];
+    if (!element) {
       latest = { snapshot: { type: event.type, time }, capturedAtMs: Date.now() };
       return;
     }
-    const element = target as Element;
-    if (element.closest(`[${REDACT_ATTRIBUTE}]`)) {
+    if (path.some((node) => node.hasAttribute(REDACT_ATTRIBUTE))) {
       latest = { snapshot: { type: event.type, time, redacted: true }, capturedAtMs: Date.now() };
       return;
     }
@@ -98,7 +126,7 @@ function capture(event: Event): void {
       snapshot.x = Math.round((event as MouseEvent).clientX);
       snapshot.y = Math.round((event as MouseEvent).clientY);
     }
-    if (event.type === "keydown" && !isEditable(element)) snapshot.key = (event as KeyboardEvent).key;
+    if (event.type === "keydown" && !mayHoldTyping(element, path)) snapshot.key = (event as KeyboardEvent).key;
     latest = { snapshot, capturedAtMs: Date.now() };
   } catch {
     // Telemetry must never break the page's own event handling.

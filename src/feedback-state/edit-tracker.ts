@@ -5,21 +5,53 @@ import type { FeedbackStateOptions, SessionIdSource } from "./types";
 export const DEFAULT_DEBOUNCE_MS = 3000;
 export const DEFAULT_TRIGGER_NAME = "auto_state_change";
 
-/** What the tracker reads on every change and emission (the hook's latest render). */
+/** The hook's props the tracker reads on every change and emission, as React committed them. */
 export interface TrackerInputs<T> {
   session_id: SessionIdSource<T>;
   options: FeedbackStateOptions<T> | undefined;
 }
 
-export interface EditTracker<T> {
+export interface EditTracker<T, I extends TrackerInputs<T> = TrackerInputs<T>> {
   /** The latest state, ahead of React's render. */
   readonly current: T;
   /** Records `next` as the new state, caused by `trigger` (else the default trigger). */
   change(next: T, trigger: string | undefined): void;
   /** Ends the running sequence now, emitting its signal unless it ended where it began. */
   flush(): void;
+  /**
+   * React committed `state` with these props. When they name a new session
+   * while a sequence of the previous one is pending, the sequence is
+   * emitted at once, with its own session and the props shown with it, up
+   * to the state the user saw under it; changes made since belong to the
+   * new session.
+   */
+  commit(inputs: I, state: T): void;
   /** Stops the timer without emitting. */
   dispose(): void;
+}
+
+interface Sequence<T> {
+  trigger: string;
+  baseline: T;
+  /** The session_id prop when the sequence began: a later one never re-attributes it. */
+  session: SessionIdSource<T>;
+}
+
+const sessionOf = <T>(session: SessionIdSource<T>, state: T): string => (typeof session === "function" ? session(state) : session);
+
+/**
+ * Whether two session_id props name the same session. A function is compared
+ * by what it returns for the same state, not by identity: an inline
+ * `(state) => ...` is new on every render without the session changing. One
+ * that throws is left to fail, and be reported, when its sequence is emitted.
+ */
+function sameSession<T>(a: SessionIdSource<T>, b: SessionIdSource<T>, state: T): boolean {
+  if (a === b) return true;
+  try {
+    return sessionOf(a, state) === sessionOf(b, state);
+  } catch {
+    return true;
+  }
 }
 
 export const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
@@ -29,23 +61,33 @@ export const asError = (error: unknown) => (error instanceof Error ? error : new
  * same trigger form a sequence that ends after `debounceMs` of quiet, when a
  * change with another trigger arrives, or on `flush()` (unmount, page hide).
  * Each sequence is diffed once, when it ends, against the state it began
- * from. Per change it does one identity check and restarts one timer.
+ * from, and carries the session it began in. Per change it does one
+ * identity check and restarts one timer.
+ *
+ * Two views of the props: `read()` is the latest commit's, for changes
+ * (made in children's layout effects of a commit too); signals are built
+ * with the props of the last commit whose layout effects finished (the
+ * same, except inside the commit that changes them), so a sequence that a
+ * new session ends goes out as it was shown.
  */
-export function createEditTracker<T>(
+export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<T>>(
   initial: T,
-  read: () => TrackerInputs<T>,
-  send: (signal: FeedbackData) => void,
-  report: (error: Error, signal: FeedbackData) => void,
-): EditTracker<T> {
+  read: () => I,
+  send: (signal: FeedbackData, inputs: I) => void,
+  report: (error: Error, signal: FeedbackData, inputs: I) => void,
+): EditTracker<T, I> {
   let current = initial;
-  /** The running sequence: its trigger and the state it began from. */
-  let sequence: { trigger: string; baseline: T } | null = null;
+  /** The running sequence: its trigger, the state it began from and the session it began in. */
+  let sequence: Sequence<T> | null = null;
+  /** The state and props of the last commit: what the user has seen. */
+  let committed = initial;
+  let shown = read();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let awaitingFirstValue = read().options?.ignoreInitialNullish !== false && initial == null;
 
   /** Equality of two states already known not to be `Object.is`-equal. */
-  const equal = (a: T, b: T): boolean => {
-    const compareWith = read().options?.compareWith;
+  const equal = (a: T, b: T, options = read().options): boolean => {
+    const compareWith = options?.compareWith;
     if (compareWith) return compareWith(a, b);
     // Two primitives that are not identical differ: no second pass over a long string.
     return typeof a === "object" && typeof b === "object" && structuralEqual(a, b);
@@ -56,21 +98,18 @@ export function createEditTracker<T>(
     timer = undefined;
   };
 
-  const flush = () => {
-    stopTimer();
-    const ended = sequence;
-    if (!ended) return;
-    sequence = null;
-    const { baseline: before, trigger: trigger_name } = ended;
-    const after = current;
+  /** Emits `ended` as the edit from its baseline to `after`, unless they are equal. */
+  const emit = (ended: Sequence<T>, after: T) => {
+    const { baseline: before, trigger: trigger_name, session } = ended;
+    const inputs = shown;
+    const { options = {} } = inputs;
     let signal: FeedbackData = { session_id: "", kind: "edit", source: "human", trigger_name };
     try {
-      if (Object.is(before, after) || equal(before, after)) return;
-      const { session_id, options = {} } = read();
+      if (Object.is(before, after) || equal(before, after, options)) return;
       const { value, percentage } = describeEdit(before, after, options.diffType);
       const { score, metadata } = options;
       signal = {
-        session_id: typeof session_id === "function" ? session_id(after) : session_id,
+        session_id: sessionOf(session, after),
         kind: "edit",
         source: "human",
         trigger_name,
@@ -80,10 +119,38 @@ export function createEditTracker<T>(
       };
       if (metadata !== undefined) signal.metadata = metadata;
     } catch (error) {
-      report(asError(error), signal);
+      report(asError(error), signal, inputs);
       return;
     }
-    send(signal);
+    send(signal, inputs);
+  };
+
+  const flush = () => {
+    stopTimer();
+    const ended = sequence;
+    if (!ended) return;
+    sequence = null;
+    emit(ended, current);
+  };
+
+  const commit = (inputs: I, state: T) => {
+    const { session_id } = inputs;
+    const running = sequence;
+    if (running && !sameSession(running.session, session_id, committed)) {
+      // The sequence ends with the last state shown under its session; what changed since is the new session's.
+      sequence = null;
+      emit(running, committed);
+      let nothingSince = Object.is(committed, current);
+      try {
+        nothingSince ||= equal(committed, current);
+      } catch {
+        // A throwing compareWith: keep what changed since; its emission reports the error.
+      }
+      if (nothingSince) stopTimer();
+      else sequence = { trigger: running.trigger, baseline: committed, session: session_id };
+    }
+    committed = state;
+    shown = inputs;
   };
 
   return {
@@ -108,11 +175,12 @@ export function createEditTracker<T>(
         if (next != null) awaitingFirstValue = false;
         return;
       }
-      sequence ??= { trigger: triggerName, baseline: previous };
+      sequence ??= { trigger: triggerName, baseline: previous, session: read().session_id };
       clearTimeout(timer);
       timer = setTimeout(flush, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
     },
     flush,
+    commit,
     dispose: stopTimer,
   };
 }

@@ -1,11 +1,21 @@
-import { useContext, useEffect, useRef, useState } from "react";
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { subscribePageHide } from "../core/page-lifecycle";
 import { reportSignalFailure } from "../core/report-failure";
 import type { FeedbackData } from "../core/signal";
-import { KeletContext } from "../provider/KeletContext";
+import { KeletContext, type KeletContextValue } from "../provider/KeletContext";
 import { useKeletSignal } from "../provider/useKeletSignal";
 import { asError, createEditTracker, type EditTracker, type TrackerInputs } from "./edit-tracker";
 import type { FeedbackStateOptions, SessionIdSource } from "./types";
+import { useCommittedRef } from "./useCommittedRef";
+
+// Layout effects run in the commit itself; on the server neither kind runs, and this one does not warn.
+const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
+
+/** The props a signal is made of, and where it goes. */
+interface Inputs<T> extends TrackerInputs<T> {
+  context: KeletContextValue | null;
+  providerFeedback: (data: FeedbackData) => Promise<void>;
+}
 
 /** Computes the next state from the latest one (ahead of React's render) and records it under `trigger`. */
 export type EditUpdate<T> = (compute: (current: T) => T, trigger: string | undefined) => void;
@@ -13,10 +23,12 @@ export type EditUpdate<T> = (compute: (current: T) => T, trigger: string | undef
 /**
  * The edit tracking both hooks share: React state plus an {@link EditTracker}
  * that sees every change first. Options, `session_id` and the handler are
- * read from refs at the moment they are needed, so inline objects and
- * functions never restart anything; one tracker and one timer live as long
- * as the component, and a pending sequence is emitted on unmount and when
- * the page is hidden.
+ * read from a ref of the last committed props at the moment they are
+ * needed, so inline objects and functions never restart anything, and a
+ * render React throws away never reaches a signal. One tracker and one
+ * timer live as long as the component; a pending sequence is emitted on
+ * unmount, when the page is hidden, and in the commit that changes the
+ * session.
  */
 export function useEditTracking<T>(
   initial: () => T,
@@ -25,32 +37,30 @@ export function useEditTracking<T>(
 ): [T, EditUpdate<T>] {
   const context = useContext(KeletContext);
   const providerFeedback = useKeletSignal();
-  const latest = useRef({ session_id, options, context, providerFeedback });
-  latest.current = { session_id, options, context, providerFeedback };
+  const latest = useCommittedRef<Inputs<T>>({ session_id, options, context, providerFeedback });
 
   const [state, setState] = useState(initial);
-  const tracker = useRef<{ instance: EditTracker<T>; update: EditUpdate<T> } | null>(null);
+  const tracker = useRef<{ instance: EditTracker<T, Inputs<T>>; update: EditUpdate<T> } | null>(null);
   if (tracker.current === null) {
-    const report = (error: Error, signal: FeedbackData) => {
-      const failureHandler = latest.current.context?.reportFailure;
+    const report = (error: Error, signal: FeedbackData, { context: shownContext }: Inputs<T>) => {
+      const failureHandler = shownContext?.reportFailure;
       if (failureHandler) failureHandler(error, signal);
       else reportSignalFailure(undefined, error, signal);
     };
-    const send = (signal: FeedbackData) => {
-      const { options: current, providerFeedback: feedback } = latest.current;
-      const own = current?.onFeedback;
+    const send = (signal: FeedbackData, inputs: Inputs<T>) => {
+      const own = inputs.options?.onFeedback;
       if (!own) {
         // The provider reports its own failures; only keep the rejection from going unhandled.
-        feedback(signal).catch(() => {});
+        inputs.providerFeedback(signal).catch(() => {});
         return;
       }
       try {
-        Promise.resolve(own(signal)).catch((error: unknown) => report(asError(error), signal));
+        Promise.resolve(own(signal)).catch((error: unknown) => report(asError(error), signal, inputs));
       } catch (error) {
-        report(asError(error), signal);
+        report(asError(error), signal, inputs);
       }
     };
-    const instance = createEditTracker<T>(state, (): TrackerInputs<T> => latest.current, send, report);
+    const instance = createEditTracker<T, Inputs<T>>(state, () => latest.current, send, report);
     const update: EditUpdate<T> = (compute, trigger) => {
       instance.change(compute(instance.current), trigger);
       const next = instance.current;
@@ -58,6 +68,11 @@ export function useEditTracking<T>(
     };
     tracker.current = { instance, update };
   }
+
+  // Every commit: a new session ends the previous session's pending sequence here, before its own changes apply.
+  useCommitEffect(() => {
+    tracker.current!.instance.commit(latest.current, state);
+  });
 
   useEffect(() => {
     const instance = tracker.current!.instance;

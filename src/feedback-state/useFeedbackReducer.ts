@@ -1,6 +1,7 @@
-import { useCallback, useRef } from "react";
+import { useCallback } from "react";
 import type { FeedbackDispatch, FeedbackReducerReturn, FeedbackStateOptions, SessionIdSource } from "./types";
 import { useSessionIdCheck, useSignalDestinationCheck } from "../provider/diagnostics-hooks";
+import { useCommittedRef } from "./useCommittedRef";
 import { useEditTracking } from "./useEditTracking";
 
 function actionType(action: unknown): string | undefined {
@@ -40,8 +41,8 @@ export function useFeedbackReducer<S, A, I>(
   options?: FeedbackStateOptions<S>,
   initializer?: (initialArg: I) => S,
 ): FeedbackReducerReturn<S, A> {
-  const latestReducer = useRef(reducer);
-  latestReducer.current = reducer;
+  // The reducer of the last commit: a render React throws away never changes how actions apply.
+  const latestReducer = useCommittedRef(reducer);
   // Development only: edits that go nowhere, placeholder or per-render session ids.
   useSignalDestinationCheck(options?.onFeedback !== undefined, "useFeedbackReducer");
   useSessionIdCheck(session_id, "useFeedbackReducer");

@@ -9,7 +9,9 @@ import { useEditTracking } from "./useEditTracking";
  * against the state the sequence began from.
  *
  * @param initialState the initial state, or a function that returns it
- * @param session_id the session the signals belong to, or a function of the state being reported
+ * @param session_id the session the signals belong to, or a function of the state being reported.
+ *   A sequence keeps the session it began in: when this names another session
+ *   while one is pending, that sequence is sent at once, with its own session.
  * @param options debounce, diff format, score, handler: see {@link FeedbackStateOptions}
  * @example
  * const [draft, setDraft] = useFeedbackState<string | null>(null, sessionId);

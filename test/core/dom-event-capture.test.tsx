@@ -1,4 +1,5 @@
 import { fireEvent, render, screen } from "@testing-library/react";
+import { createElement } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { recentDomEvent, retainDomEventCapture } from "../../src/core/dom-event-capture";
 import { captureContext } from "../support/capture-context";
@@ -58,6 +59,41 @@ describe("last user event capture", () => {
     render(<button>Go</button>);
     fireEvent.keyDown(screen.getByText("Go"), { key: "Enter" });
     expect(recentDomEvent()).toMatchObject({ type: "keydown", key: "Enter", label: "Go" });
+  });
+
+  it("records no key pressed on a focusable div or a custom element, which may hide a field in a closed shadow root", () => {
+    render(
+      <div>
+        <div tabIndex={0}>Grid</div>
+        {createElement("fancy-input", { tabIndex: 0 })}
+      </div>,
+    );
+    fireEvent.keyDown(screen.getByText("Grid"), { key: "a" });
+    expect(recentDomEvent()).toMatchObject({ type: "keydown" });
+    expect(recentDomEvent()?.key).toBeUndefined();
+    fireEvent.keyDown(document.querySelector("fancy-input")!, { key: "b" });
+    expect(recentDomEvent()?.key).toBeUndefined();
+  });
+
+  it("never takes a label from the text typed into a contenteditable inside a button-like element", () => {
+    render(
+      <div role="button">
+        <div contentEditable suppressContentEditableWarning>
+          typed words
+        </div>
+        <span>Open</span>
+      </div>,
+    );
+    fireEvent.click(screen.getByText("Open"));
+    expect(JSON.stringify(recentDomEvent())).not.toContain("typed");
+  });
+
+  it("never takes a label from the text of a textarea inside the button-like element I click", () => {
+    // As server-rendered HTML gives it: the textarea's value is its text.
+    document.body.insertAdjacentHTML("beforeend", "<div id='card' role='button'><span>Reply</span><textarea>my earlier draft</textarea></div>");
+    fireEvent.click(screen.getByText("Reply"));
+    document.getElementById("card")!.remove();
+    expect(JSON.stringify(recentDomEvent())).not.toContain("draft");
   });
 
   it("keeps nothing about an element inside data-kelet-redact", () => {

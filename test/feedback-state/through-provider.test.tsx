@@ -1,4 +1,5 @@
 import { act, render } from "@testing-library/react";
+import { startTransition, Suspense, useEffect, useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { KeletProvider, useFeedbackReducer, useFeedbackState, type FeedbackStateSetter } from "../../src";
 import { useSignalServer } from "../support/signal-server";
@@ -71,5 +72,65 @@ describe("edit signals through KeletProvider", () => {
     await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
     expect(onError.mock.calls[0]![0].message).toBe("Failed to submit feedback: Unauthorized");
     expect(onError.mock.calls[0]![1]).toMatchObject({ kind: "edit", value: "-a\n+b" });
+  });
+
+  it("posts my edit with the conversation on screen while the switch to another one is still loading", async () => {
+    const never = new Promise<never>(() => {});
+    function NeverReady(): null {
+      throw never;
+    }
+    const renderedWith: string[] = [];
+    let setter: FeedbackStateSetter<string> = () => {};
+    let switchTo: (conversation: string) => void = () => {};
+    function Draft({ conversation }: { conversation: string }) {
+      renderedWith.push(conversation);
+      [, setter] = useFeedbackState("Hello", `conversation-${conversation}`, { debounceMs: 30, metadata: { conversation } });
+      return null;
+    }
+    function Chat() {
+      const [conversation, setConversation] = useState("A");
+      switchTo = (next) => startTransition(() => setConversation(next));
+      return (
+        <Suspense fallback={null}>
+          <Draft conversation={conversation} />
+          {conversation === "B" && <NeverReady />}
+        </Suspense>
+      );
+    }
+    render(
+      <KeletProvider apiKey="pk_test_1" project="p" baseUrl={server.origin}>
+        <Chat />
+      </KeletProvider>,
+    );
+    act(() => switchTo("B"));
+    expect(renderedWith).toContain("B");
+    act(() => setter("Hello there", "manual_refinement"));
+    const [request] = await server.waitForRequests(1);
+    expect(JSON.parse(request!.body)).toMatchObject({ session_id: "conversation-A", metadata: { conversation: "A" }, value: "-Hello\n+Hello there" });
+  });
+
+  it("posts my fix to answer A with A's session, then B's answer with B's, when I open B before the quiet time ends", async () => {
+    const answers: Record<string, string> = { A: "Your refund was approved.", B: "Your order ships on Monday." };
+    let setter: FeedbackStateSetter<string> = () => {};
+    function Answer({ conversation }: { conversation: string }) {
+      const [, setText] = useFeedbackState(answers.A!, conversation, { debounceMs: 200, metadata: { conversation } });
+      setter = setText;
+      useEffect(() => setText(answers[conversation]!, "ai_generation"), [conversation, setText]);
+      return null;
+    }
+    const view = render(
+      <KeletProvider apiKey="pk_test_1" project="p" baseUrl={server.origin}>
+        <Answer conversation="A" />
+      </KeletProvider>,
+    );
+    act(() => setter("Your refund was approved today.", "manual_refinement"));
+    view.rerender(
+      <KeletProvider apiKey="pk_test_1" project="p" baseUrl={server.origin}>
+        <Answer conversation="B" />
+      </KeletProvider>,
+    );
+    const [fix, loaded] = (await server.waitForRequests(2)).map((request) => JSON.parse(request.body));
+    expect(fix).toMatchObject({ session_id: "A", trigger_name: "manual_refinement", metadata: { conversation: "A" }, value: "-Your refund was approved.\n+Your refund was approved today." });
+    expect(loaded).toMatchObject({ session_id: "B", trigger_name: "ai_generation", metadata: { conversation: "B" } });
   });
 });
