@@ -1,4 +1,4 @@
-import type { FeedbackData } from "../../src";
+import type { FeedbackData } from "@kelet-ai/feedback-ui";
 
 /** The signals a story's hook emitted, newest last, as the app's `onFeedback` received them. */
 export function SignalLog({ signals }: { signals: FeedbackData[] }) {

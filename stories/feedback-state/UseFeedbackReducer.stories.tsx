@@ -1,6 +1,9 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
-import { useFeedbackReducer, type FeedbackData } from "../../src";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { KeletProvider, useFeedbackReducer, type FeedbackData } from "@kelet-ai/feedback-ui";
+import { inboxFor } from "../../.storybook/story-inbox";
+import "../patterns/patterns.css";
 import { SignalLog } from "./SignalLog";
 
 type Step = { id: number; text: string; done: boolean };
@@ -79,8 +82,66 @@ function ReducerChecklist({ sessionId, debounceMs, diffType }: ReducerChecklistP
   );
 }
 
+interface ChecklistStep {
+  text: string;
+  done: boolean;
+}
+type ChecklistAction = { type: "ai_suggest"; steps: string[] } | { type: "toggle"; index: number };
+
+function stepsReducer(steps: ChecklistStep[], action: ChecklistAction): ChecklistStep[] {
+  switch (action.type) {
+    case "ai_suggest":
+      return action.steps.map((text) => ({ text, done: false }));
+    case "toggle":
+      return steps.map((step, index) => (index === action.index ? { ...step, done: !step.done } : step));
+  }
+}
+
+const AI_CHECKLIST = ["Confirm the order number", "Approve the refund", "Send the confirmation email"];
+
+interface ChecklistProps {
+  /** The session the checklist belongs to. */
+  sessionId: string;
+  /** The project a nested provider routes this panel's signals to. */
+  project: string;
+}
+
+/**
+ * Steps the AI proposes, ticked off by the user. `useFeedbackReducer` is a drop-in
+ * `useReducer`; each action's `type` becomes the trigger of its edit signal. The panel
+ * sits in a nested `KeletProvider` that sets only `project`, so its signals go to a
+ * second project with the parent's key.
+ */
+function Checklist({ sessionId, project }: ChecklistProps) {
+  return (
+    <KeletProvider project={project}>
+      <ChecklistPanel sessionId={sessionId} />
+    </KeletProvider>
+  );
+}
+
+function ChecklistPanel({ sessionId }: { sessionId: string }) {
+  const [steps, dispatch] = useFeedbackReducer(stepsReducer, [] as ChecklistStep[], sessionId, { debounceMs: 300 });
+  return (
+    <div className="pattern">
+      <button type="button" className="secondary" onClick={() => dispatch({ type: "ai_suggest", steps: AI_CHECKLIST })}>
+        Suggest steps with AI
+      </button>
+      <ul className="checklist">
+        {steps.map((step, index) => (
+          <li key={step.text}>
+            <label>
+              <input type="checkbox" checked={step.done} onChange={() => dispatch({ type: "toggle", index })} /> {step.text}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 const meta = {
-  title: "Hooks/useFeedbackReducer/Reworked AI plan",
+  title: "Hooks/useFeedbackReducer",
   component: ReducerChecklist,
   args: { sessionId: "sess_plan_1", debounceMs: 1000, diffType: "git" },
   argTypes: { diffType: { control: "inline-radio", options: ["git", "object", "json"] } },
@@ -93,3 +154,21 @@ export const Default: Story = {};
 
 /** Deep-diff records instead of line diffs. */
 export const ObjectDiff: Story = { args: { diffType: "object" } };
+
+/** `ai_suggest` then `toggle`: two edit signals, each named by its action type, sent to the nested provider's project. */
+export const ActionTypesAreTriggers: Story = {
+  parameters: { kelet: { showSignals: true } },
+  render: () => <Checklist sessionId="sess_checklist_1" project="support-checklist" />,
+  play: async ({ canvasElement, context }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Suggest steps with AI" }));
+    await userEvent.click(await canvas.findByRole("checkbox", { name: "Approve the refund" }));
+    const inbox = inboxFor(context);
+    await waitFor(() => expect(inbox.signals).toHaveLength(2), { timeout: 5000 });
+    expect(inbox.signals.map((signal) => [signal.project, signal.body.trigger_name])).toEqual([
+      ["support-checklist", "ai_suggest"],
+      ["support-checklist", "toggle"],
+    ]);
+    expect(inbox.signals.every((signal) => signal.body.kind === "edit" && signal.body.session_id === "sess_checklist_1")).toBe(true);
+  },
+};

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useMemo } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { readSessionId, VoteFeedback } from "@kelet-ai/feedback-ui";
-import { inboxFor } from "../.storybook/story-inbox";
+import { inboxFor } from "../../.storybook/story-inbox";
 import "./patterns.css";
 
 function ThumbIcon({ down = false }: { down?: boolean }) {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { KeletProvider, useKeletSignal } from "@kelet-ai/feedback-ui";
-import { inboxFor } from "../.storybook/story-inbox";
+import { inboxFor } from "../../.storybook/story-inbox";
 
 /** A button that sends one signal by hand, the way an app sends signals the components do not cover. */
 function CopyAnswerButton({ sessionId, label = "Copy answer" }: { sessionId: string; label?: string }) {
