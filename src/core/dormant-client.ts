@@ -49,7 +49,6 @@ export function createDormantClient(setup: DormantClientSetup): DormantClient {
       apiKey: config.apiKey,
       project: config.project,
       baseUrl: config.baseUrl,
-      // In development, a 401/403/404 answer or a CORS failure is explained on the console.
       fetch: withDeliveryDiagnostics((url, init) => callFetch(appFetch, url, init)),
       reportFailure,
       debug: config.debug,
