@@ -2,6 +2,7 @@ import { isPublishableKey, isSecretKey } from "./api-key";
 import { logOnce } from "./console-once";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./endpoint";
 import { KeletConfigError } from "./errors";
+import { isNonEmptyString } from "./validate-signal";
 
 /** What a provider was given; `undefined` means "take the parent's". */
 export interface ConfigInput {
@@ -27,9 +28,8 @@ export interface ResolvedConfig {
 export const MISSING_KEY_MESSAGE = "apiKey is required either directly or from a parent KeletProvider";
 export const MISSING_PROJECT_MESSAGE = "project is required either directly or from a parent KeletProvider";
 export const SECRET_KEY_MESSAGE =
-  "KeletProvider was given a secret key (sk-kelet-... or sk_...). Secret keys are for your server only and are never sent from a browser: " +
-  "pass the publishable key (pk-kelet-..., or pk_... in older projects) from your Kelet project's API keys settings instead, " +
-  "and keep the secret key in your server's environment for the Kelet server SDK.";
+  "KeletProvider was given a secret key (sk-kelet-... or sk_...): secret keys belong on your server and are never sent from a browser. " +
+  "Pass the publishable key (pk-kelet-..., or pk_... in older projects) from your Kelet project's API keys settings instead.";
 /**
  * Development only: warns once per page about a key in neither publishable
  * form. Starts with the literal NODE_ENV test so a production bundle drops
@@ -47,15 +47,16 @@ function warnIfNotPublishable(apiKey: string): void {
   );
 }
 
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+/** The first of `values` that is a non-blank string. */
+function firstNonEmpty(...values: unknown[]): string | undefined {
+  return values.find(isNonEmptyString);
 }
 
 /** Applies inheritance (own value, else the nearest ancestor's) and checks the result. */
 export function resolveConfig(own: ConfigInput, parent: Partial<ResolvedConfig> | undefined): ResolvedConfig {
-  const apiKey = nonEmptyString(own.apiKey) ?? nonEmptyString(parent?.apiKey) ?? "";
-  const project = nonEmptyString(own.project) ?? nonEmptyString(parent?.project) ?? "";
-  const baseUrl = normalizeBaseUrl(nonEmptyString(own.baseUrl) ?? nonEmptyString(parent?.baseUrl) ?? DEFAULT_BASE_URL);
+  const apiKey = firstNonEmpty(own.apiKey, parent?.apiKey) ?? "";
+  const project = firstNonEmpty(own.project, parent?.project) ?? "";
+  const baseUrl = normalizeBaseUrl(firstNonEmpty(own.baseUrl, parent?.baseUrl, DEFAULT_BASE_URL)!);
   const disabled = own.disabled ?? parent?.disabled ?? false;
   const debug = own.debug ?? parent?.debug ?? false;
   const secret = apiKey !== "" && isSecretKey(apiKey);

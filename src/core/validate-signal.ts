@@ -1,7 +1,8 @@
 import { SignalValidationError } from "./errors";
 import { SIGNAL_KINDS, SIGNAL_SOURCES, type FeedbackData, type ValidSignal } from "./signal";
 
-function isNonEmptyString(value: unknown): value is string {
+/** A string with something besides whitespace. */
+export function isNonEmptyString(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "";
 }
 
