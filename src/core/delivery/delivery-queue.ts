@@ -9,7 +9,7 @@ import type { KeepaliveBudget } from "./keepalive-budget";
 import { decideAfterAttempt } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
 import { capSignal, utf8Bytes } from "./payload-cap";
-import { newEntryId, QueueEntries, settleEntry, type EntryOwner, type QueueEntry } from "./queue-entries";
+import { createQueueEntries, newEntryId, settleEntry, type EntryOwner, type QueueEntry } from "./queue-entries";
 import { createSignalStore, type StoredSignal } from "./signal-store";
 
 /** What every queue of the page shares (held in the page-wide registry). */
@@ -44,7 +44,7 @@ export interface DeliveryQueue {
 export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue {
   const { tuning, page } = config;
   const { connectivity } = page;
-  const entries = new QueueEntries(tuning);
+  const entries = createQueueEntries(tuning);
   const store = createSignalStore(config.baseUrl, config.project, config.apiKey, page.tabId);
   const { url, init: template } = buildSignalRequest(config, { session_id: "", kind: "feedback", source: "human", timestamp: "" });
   let retainers = 0;
@@ -98,7 +98,7 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
 
   /** No timer or listener outlives the last provider once every signal has settled. */
   function checkIdle(): void {
-    if (retainers > 0 || entries.size > 0 || inFlight > 0 || draining || !stopWork) return;
+    if (retainers > 0 || entries.list.length > 0 || inFlight > 0 || draining || !stopWork) return;
     stopWork();
     stopWork = undefined;
     config.onIdle();
