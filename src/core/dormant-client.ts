@@ -46,12 +46,9 @@ export function createDormantClient(setup: DormantClientSetup): DormantClient {
   let sender: SignalSender | undefined;
   const senderNow = (): SignalSender =>
     (sender ??= createSignalSender({
-      apiKey: config.apiKey,
-      project: config.project,
-      baseUrl: config.baseUrl,
+      ...config,
       fetch: withDeliveryDiagnostics((url, init) => callFetch(appFetch, url, init)),
       reportFailure,
-      debug: config.debug,
       persist,
     }));
 

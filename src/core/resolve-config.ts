@@ -28,8 +28,8 @@ export interface ResolvedConfig {
 export const MISSING_KEY_MESSAGE = "apiKey is required either directly or from a parent KeletProvider";
 export const MISSING_PROJECT_MESSAGE = "project is required either directly or from a parent KeletProvider";
 export const SECRET_KEY_MESSAGE =
-  "KeletProvider was given a secret key (sk-kelet-... or sk_...): secret keys belong on your server and are never sent from a browser. " +
-  "Pass the publishable key (pk-kelet-..., or pk_... in older projects) from your Kelet project's API keys settings instead.";
+  "KeletProvider was given a secret key (sk-kelet-... or sk_...), which is never sent from a browser: pass the publishable key " +
+  "(pk-kelet-..., or pk_... in older projects) from your Kelet project's API keys settings instead, and keep the secret key in your server's environment.";
 /**
  * Development only: warns once per page about a key in neither publishable
  * form. Starts with the literal NODE_ENV test so a production bundle drops

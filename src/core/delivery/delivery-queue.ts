@@ -198,20 +198,19 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
   }
 
   function setWake(atMs: number): void {
-    if (atMs === Infinity || !stopWork) {
-      if (wakeTimer !== undefined) clearTimeout(wakeTimer);
-      wakeTimer = undefined;
-      wakeAtMs = Infinity;
-      return;
-    }
-    if (wakeTimer !== undefined && wakeAtMs <= atMs) return;
-    if (wakeTimer !== undefined) clearTimeout(wakeTimer);
+    if (!stopWork) atMs = Infinity;
+    // The timer already set wakes the queue early enough.
+    if (wakeTimer !== undefined && wakeAtMs <= atMs && atMs < Infinity) return;
+    clearTimeout(wakeTimer);
+    wakeTimer = undefined;
     wakeAtMs = atMs;
-    wakeTimer = setTimeout(() => {
-      wakeTimer = undefined;
-      wakeAtMs = Infinity;
-      pump();
-    }, Math.max(0, atMs - Date.now()));
+    if (atMs < Infinity) {
+      wakeTimer = setTimeout(() => {
+        wakeTimer = undefined;
+        wakeAtMs = Infinity;
+        pump();
+      }, Math.max(0, atMs - Date.now()));
+    }
   }
 
   /** Sends one attempt; `keepaliveOnly` (page hide) sends nothing unless it fits the keepalive budget. */
