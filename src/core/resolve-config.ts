@@ -1,5 +1,6 @@
 import { isPublishableKey, isSecretKey } from "./api-key";
 import { logOnce } from "./console-once";
+import { runDiagnostic } from "./diagnostics";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./endpoint";
 import { KeletConfigError } from "./errors";
 import { isNonEmptyString } from "./validate-signal";
@@ -64,7 +65,8 @@ export function resolveConfig(own: ConfigInput, parent: Partial<ResolvedConfig> 
   if (apiKey === "") problem = new KeletConfigError(MISSING_KEY_MESSAGE);
   else if (secret) problem = new KeletConfigError(SECRET_KEY_MESSAGE);
   else if (project === "") problem = new KeletConfigError(MISSING_PROJECT_MESSAGE);
-  if (!secret && !disabled) warnIfNotPublishable(apiKey);
+  // Through runDiagnostic: a page without a bundler has no `process`, and the message must not cost it its client.
+  if (!secret && !disabled) runDiagnostic(() => warnIfNotPublishable(apiKey));
   // A refused secret key is never kept where code (or a child provider) could read it.
   return { apiKey: secret ? "" : apiKey, project, baseUrl, disabled, debug, problem };
 }
