@@ -1,3 +1,4 @@
+import { debugLog } from "../console-once";
 import { FeedbackSubmitError } from "../errors";
 import { subscribePageHide, type PageHideReason } from "../page-lifecycle";
 import type { FeedbackData, ValidSignal } from "../signal";
@@ -56,9 +57,7 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let wakeAtMs = Infinity;
 
-  function log(owner: EntryOwner | undefined, ...args: unknown[]): void {
-    if (owner?.debug) console.debug("[kelet]", ...args);
-  }
+  const log = (owner: EntryOwner | undefined, ...args: unknown[]) => debugLog(owner?.debug, ...args);
 
   function reportTo(owner: EntryOwner, error: Error, signal: FeedbackData): void {
     log(owner, "failed:", error.message, signal);
@@ -110,7 +109,7 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
     lastOwner ??= owner;
     return new Promise<void>((resolve, reject) => {
       add(
-        { id: newEntryId(), signal: capped.signal, body: capped.body, bytes: capped.bytes, queuedAtMs: Date.now(), owner, settled: false },
+        { id: newEntryId(), ...capped, queuedAtMs: Date.now(), owner, settled: false },
         (error) => (error ? reject(error) : resolve()),
         false,
       );
