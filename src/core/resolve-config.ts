@@ -1,6 +1,5 @@
 import { isPublishableKey, isSecretKey } from "./api-key";
 import { logOnce } from "./console-once";
-import { runDiagnostic } from "./diagnostics";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./endpoint";
 import { KeletConfigError } from "./errors";
 import { isNonEmptyString } from "./validate-signal";
@@ -31,13 +30,8 @@ export const MISSING_PROJECT_MESSAGE = "project is required either directly or f
 export const SECRET_KEY_MESSAGE =
   "KeletProvider was given a secret key (sk-kelet-... or sk_...), which is never sent from a browser: pass the publishable key " +
   "(pk-kelet-..., or pk_... in older projects) from your Kelet project's API keys settings instead, and keep the secret key in your server's environment.";
-/**
- * Development only: warns once per page about a key in neither publishable
- * form. Starts with the literal NODE_ENV test so a production bundle drops
- * the message (see diagnostics.ts).
- */
+/** Development only (its caller tests NODE_ENV): warns once per page about a key in neither publishable form. */
 function warnIfNotPublishable(apiKey: string): void {
-  if (process.env.NODE_ENV === "production") return;
   if (apiKey === "" || isPublishableKey(apiKey)) return;
   logOnce(
     "warn",
@@ -65,8 +59,12 @@ export function resolveConfig(own: ConfigInput, parent: Partial<ResolvedConfig> 
   if (apiKey === "") problem = new KeletConfigError(MISSING_KEY_MESSAGE);
   else if (secret) problem = new KeletConfigError(SECRET_KEY_MESSAGE);
   else if (project === "") problem = new KeletConfigError(MISSING_PROJECT_MESSAGE);
-  // Through runDiagnostic: a page without a bundler has no `process`, and the message must not cost it its client.
-  if (!secret && !disabled) runDiagnostic(() => warnIfNotPublishable(apiKey));
+  try {
+    // Written out so a production bundle drops the call; a page without a bundler has no `process`: no warning, and no throw.
+    if (process.env.NODE_ENV !== "production" && !secret && !disabled) warnIfNotPublishable(apiKey);
+  } catch {
+    // A message is not worth a client.
+  }
   // A refused secret key is never kept where code (or a child provider) could read it.
   return { apiKey: secret ? "" : apiKey, project, baseUrl, disabled, debug, problem };
 }
