@@ -11,3 +11,8 @@ export function logOnce(level: "error" | "warn", key: string, ...args: unknown[]
 export function resetLogOnce(): void {
   reportedKeys.clear();
 }
+
+/** The `debug` setting's log: one line per step of a signal's way, when it is on. */
+export function debugLog(enabled: boolean | undefined, ...args: unknown[]): void {
+  if (enabled) console.debug("[kelet]", ...args);
+}

@@ -139,11 +139,22 @@ export function diagnoseNetworkFailure(error: unknown, url: string): void {
 }
 
 /**
- * Wraps a transport so each attempt's outcome is diagnosed in development:
+ * In development (and tests), wraps a transport so each attempt's outcome is diagnosed:
  * a 401/403/404 answer, or a cross-origin request that failed (CORS).
  * The response or error passes through untouched.
  */
 export function withDeliveryDiagnostics(transport: FetchLike): FetchLike {
+  // Shaped so a production bundle folds this to `return transport` and drops the wrapper;
+  // a page without `process` (no bundler) lands in the catch: development.
+  try {
+    if (process.env.NODE_ENV !== "production") return diagnosed(transport);
+  } catch {
+    return diagnosed(transport);
+  }
+  return transport;
+}
+
+function diagnosed(transport: FetchLike): FetchLike {
   return async (url, init) => {
     let response: Awaited<ReturnType<FetchLike>>;
     try {

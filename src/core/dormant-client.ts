@@ -46,13 +46,9 @@ export function createDormantClient(setup: DormantClientSetup): DormantClient {
   let sender: SignalSender | undefined;
   const senderNow = (): SignalSender =>
     (sender ??= createSignalSender({
-      apiKey: config.apiKey,
-      project: config.project,
-      baseUrl: config.baseUrl,
-      // In development, a 401/403/404 answer or a CORS failure is explained on the console.
+      ...config,
       fetch: withDeliveryDiagnostics((url, init) => callFetch(appFetch, url, init)),
       reportFailure,
-      debug: config.debug,
       persist,
     }));
 

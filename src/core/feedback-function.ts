@@ -1,3 +1,4 @@
+import { debugLog } from "./console-once";
 import { checkSessionId, runDiagnostic } from "./diagnostics";
 import { recentDomEvent } from "./dom-event-capture";
 import type { SignalErrorHandler } from "./report-failure";
@@ -37,9 +38,7 @@ function withDomEvent(signal: ValidSignal): ValidSignal {
  */
 export function createFeedbackFunction(options: FeedbackFunctionOptions): FeedbackFunction {
   const { sender, offReason, disabled, debug, captureEvents, reportFailure } = options;
-  const log = (...args: unknown[]) => {
-    if (debug) console.debug("[kelet]", ...args);
-  };
+  const log = (...args: unknown[]) => debugLog(debug, ...args);
   return (data) => {
     if (disabled) {
       log("disabled, not sent:", data);

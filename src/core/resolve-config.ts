@@ -1,8 +1,8 @@
 import { isPublishableKey, isSecretKey } from "./api-key";
 import { logOnce } from "./console-once";
-import { runDiagnostic } from "./diagnostics";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./endpoint";
 import { KeletConfigError } from "./errors";
+import { isNonEmptyString } from "./validate-signal";
 
 /** What a provider was given; `undefined` means "take the parent's". */
 export interface ConfigInput {
@@ -28,16 +28,10 @@ export interface ResolvedConfig {
 export const MISSING_KEY_MESSAGE = "apiKey is required either directly or from a parent KeletProvider";
 export const MISSING_PROJECT_MESSAGE = "project is required either directly or from a parent KeletProvider";
 export const SECRET_KEY_MESSAGE =
-  "KeletProvider was given a secret key (sk-kelet-... or sk_...). Secret keys are for your server only and are never sent from a browser: " +
-  "pass the publishable key (pk-kelet-..., or pk_... in older projects) from your Kelet project's API keys settings instead, " +
-  "and keep the secret key in your server's environment for the Kelet server SDK.";
-/**
- * Development only: warns once per page about a key in neither publishable
- * form. Starts with the literal NODE_ENV test so a production bundle drops
- * the message (see diagnostics.ts).
- */
+  "KeletProvider was given a secret key (sk-kelet-... or sk_...), which is never sent from a browser: pass the publishable key " +
+  "(pk-kelet-..., or pk_... in older projects) from your Kelet project's API keys settings instead, and keep the secret key in your server's environment.";
+/** Development only (its caller tests NODE_ENV): warns once per page about a key in neither publishable form. */
 function warnIfNotPublishable(apiKey: string): void {
-  if (process.env.NODE_ENV === "production") return;
   if (apiKey === "" || isPublishableKey(apiKey)) return;
   logOnce(
     "warn",
@@ -48,15 +42,16 @@ function warnIfNotPublishable(apiKey: string): void {
   );
 }
 
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+/** The first of `values` that is a non-blank string. */
+function firstNonEmpty(...values: unknown[]): string | undefined {
+  return values.find(isNonEmptyString);
 }
 
 /** Applies inheritance (own value, else the nearest ancestor's) and checks the result. */
 export function resolveConfig(own: ConfigInput, parent: Partial<ResolvedConfig> | undefined): ResolvedConfig {
-  const apiKey = nonEmptyString(own.apiKey) ?? nonEmptyString(parent?.apiKey) ?? "";
-  const project = nonEmptyString(own.project) ?? nonEmptyString(parent?.project) ?? "";
-  const baseUrl = normalizeBaseUrl(nonEmptyString(own.baseUrl) ?? nonEmptyString(parent?.baseUrl) ?? DEFAULT_BASE_URL);
+  const apiKey = firstNonEmpty(own.apiKey, parent?.apiKey) ?? "";
+  const project = firstNonEmpty(own.project, parent?.project) ?? "";
+  const baseUrl = normalizeBaseUrl(firstNonEmpty(own.baseUrl, parent?.baseUrl, DEFAULT_BASE_URL)!);
   const disabled = own.disabled ?? parent?.disabled ?? false;
   const debug = own.debug ?? parent?.debug ?? false;
   const secret = apiKey !== "" && isSecretKey(apiKey);
@@ -64,8 +59,12 @@ export function resolveConfig(own: ConfigInput, parent: Partial<ResolvedConfig> 
   if (apiKey === "") problem = new KeletConfigError(MISSING_KEY_MESSAGE);
   else if (secret) problem = new KeletConfigError(SECRET_KEY_MESSAGE);
   else if (project === "") problem = new KeletConfigError(MISSING_PROJECT_MESSAGE);
-  // A page without a bundler has no `process`: the message is skipped there, never the configuration.
-  if (!secret && !disabled) runDiagnostic(() => warnIfNotPublishable(apiKey));
+  try {
+    // Written out so a production bundle drops the call; a page without a bundler has no `process`: no warning, and no throw.
+    if (process.env.NODE_ENV !== "production" && !secret && !disabled) warnIfNotPublishable(apiKey);
+  } catch {
+    // A message is not worth a client.
+  }
   // A refused secret key is never kept where code (or a child provider) could read it.
   return { apiKey: secret ? "" : apiKey, project, baseUrl, disabled, debug, problem };
 }

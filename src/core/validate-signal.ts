@@ -1,15 +1,9 @@
 import { SignalValidationError } from "./errors";
 import { SIGNAL_KINDS, SIGNAL_SOURCES, type FeedbackData, type ValidSignal } from "./signal";
 
-function isNonEmptyString(value: unknown): value is string {
+/** A string with something besides whitespace. */
+export function isNonEmptyString(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "";
-}
-
-/** `value` lowercased when it names one of `allowed` in any case (`"EVENT"`, `"Event"`), else undefined. */
-function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
-  if (typeof value !== "string") return undefined;
-  const lower = value.toLowerCase();
-  return allowed.find((name) => name === lower);
 }
 
 function describe(value: unknown): string {
@@ -19,26 +13,25 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }
 
-function checkUnitInterval(data: FeedbackData, field: "score" | "confidence"): void {
-  const value: unknown = data[field];
-  if (value === undefined) return;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 1) {
-    throw new SignalValidationError(field, `must be a finite number between 0 and 1 (got ${describe(value)})`);
-  }
+/** Throws the error naming `field`, what it must be, and what it got. */
+function fail(field: string, problem: string, value: unknown): never {
+  throw new SignalValidationError(field, `${problem} (got ${describe(value)})`);
 }
 
-function checkOptionalString(data: FeedbackData, field: "trigger_name" | "value" | "trace_id"): void {
+/**
+ * `data[field]` lowercased when it names one of `allowed` in any case (`"EVENT"`, `"Event"`);
+ * absent: the first of `allowed` (`"feedback"`, `"human"`), the default.
+ */
+function oneOf<T extends string>(data: FeedbackData, field: "kind" | "source", allowed: readonly T[]): T {
   const value: unknown = data[field];
-  if (value !== undefined && typeof value !== "string") {
-    throw new SignalValidationError(field, `must be a string (got ${describe(value)})`);
-  }
+  if (value === undefined) return allowed[0]!;
+  const found = typeof value === "string" ? allowed.find((name) => name === value.toLowerCase()) : undefined;
+  return found ?? fail(field, `must be one of ${allowed.join(", ")}, in any case`, value);
 }
 
 function checkMetadata(metadata: unknown): void {
   if (metadata === undefined) return;
-  if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) {
-    throw new SignalValidationError("metadata", `must be a plain object (got ${describe(metadata)})`);
-  }
+  if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) fail("metadata", "must be a plain object", metadata);
   try {
     JSON.stringify(metadata);
   } catch (cause) {
@@ -56,34 +49,26 @@ function checkMetadata(metadata: unknown): void {
  * Throws a {@link SignalValidationError} naming the first bad field.
  */
 export function validateSignal(data: FeedbackData, now: () => Date = () => new Date()): ValidSignal {
-  if (data === null || typeof data !== "object") {
-    throw new SignalValidationError("signal", `must be an object (got ${describe(data)})`);
-  }
+  if (data === null || typeof data !== "object") fail("signal", "must be an object", data);
   const { session_id: sessionId, ...rest } = data;
   const identifiedByTrace = isNonEmptyString(data.trace_id) && (sessionId == null || (typeof sessionId === "string" && sessionId.trim() === ""));
-  if (!identifiedByTrace && !isNonEmptyString(sessionId)) {
-    throw new SignalValidationError(
-      "session_id",
-      `must be a non-empty string, or absent with trace_id set (got ${describe(sessionId)})`,
-    );
+  if (!identifiedByTrace && !isNonEmptyString(sessionId)) fail("session_id", "must be a non-empty string, or absent with trace_id set", sessionId);
+  const kind = oneOf(data, "kind", SIGNAL_KINDS);
+  const source = oneOf(data, "source", SIGNAL_SOURCES);
+  for (const field of ["score", "confidence"] as const) {
+    const value: unknown = data[field];
+    if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1)) {
+      fail(field, "must be a finite number between 0 and 1", value);
+    }
   }
-  const kind = data.kind === undefined ? "feedback" : oneOf(data.kind, SIGNAL_KINDS);
-  if (kind === undefined) {
-    throw new SignalValidationError("kind", `must be one of ${SIGNAL_KINDS.join(", ")}, in any case (got ${describe(data.kind)})`);
+  for (const field of ["trigger_name", "value", "trace_id"] as const) {
+    const value: unknown = data[field];
+    if (value !== undefined && typeof value !== "string") fail(field, "must be a string", value);
   }
-  const source = data.source === undefined ? "human" : oneOf(data.source, SIGNAL_SOURCES);
-  if (source === undefined) {
-    throw new SignalValidationError("source", `must be one of ${SIGNAL_SOURCES.join(", ")}, in any case (got ${describe(data.source)})`);
-  }
-  checkUnitInterval(data, "score");
-  checkUnitInterval(data, "confidence");
-  checkOptionalString(data, "trigger_name");
-  checkOptionalString(data, "value");
-  checkOptionalString(data, "trace_id");
   checkMetadata(data.metadata);
   const { timestamp } = data;
   if (timestamp !== undefined && (typeof timestamp !== "string" || Number.isNaN(Date.parse(timestamp)))) {
-    throw new SignalValidationError("timestamp", `must be an ISO 8601 date string (got ${describe(timestamp)})`);
+    fail("timestamp", "must be an ISO 8601 date string", timestamp);
   }
   // Identified by its trace alone: no session_id field at all, as Kelet's server SDK sends it.
   const base = identifiedByTrace ? rest : data;

@@ -1,8 +1,9 @@
-import { useContext, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { subscribePageHide } from "../core/page-lifecycle";
 import { reportSignalFailure } from "../core/report-failure";
 import type { FeedbackData } from "../core/signal";
-import { KeletContext, type KeletContextValue } from "../provider/KeletContext";
+import type { SignalErrorHandler } from "../core/report-failure";
+import { useSignalFailureHandler } from "../provider/use-signal-failure-handler";
 import { useKeletSignal } from "../provider/useKeletSignal";
 import { asError, createEditTracker, type EditTracker, type TrackerInputs } from "./edit-tracker";
 import type { FeedbackStateOptions, SessionIdSource } from "./types";
@@ -13,7 +14,8 @@ const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutE
 
 /** The props a signal is made of, and where it goes. */
 interface Inputs<T> extends TrackerInputs<T> {
-  context: KeletContextValue | null;
+  /** The provider's failure handler (its `onError`), when there is a provider. */
+  reportFailure: SignalErrorHandler | undefined;
   providerFeedback: (data: FeedbackData) => Promise<void>;
 }
 
@@ -35,15 +37,14 @@ export function useEditTracking<T>(
   session_id: SessionIdSource<T>,
   options: FeedbackStateOptions<T> | undefined,
 ): [T, EditUpdate<T>] {
-  const context = useContext(KeletContext);
+  const reportFailure = useSignalFailureHandler();
   const providerFeedback = useKeletSignal();
-  const latest = useCommittedRef<Inputs<T>>({ session_id, options, context, providerFeedback });
+  const latest = useCommittedRef<Inputs<T>>({ session_id, options, reportFailure, providerFeedback });
 
   const [state, setState] = useState(initial);
   const tracker = useRef<{ instance: EditTracker<T, Inputs<T>>; update: EditUpdate<T> } | null>(null);
   if (tracker.current === null) {
-    const report = (error: Error, signal: FeedbackData, { context: shownContext }: Inputs<T>) => {
-      const failureHandler = shownContext?.reportFailure;
+    const report = (error: Error, signal: FeedbackData, { reportFailure: failureHandler }: Inputs<T>) => {
       if (failureHandler) failureHandler(error, signal);
       else reportSignalFailure(undefined, error, signal);
     };

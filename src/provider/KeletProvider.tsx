@@ -5,6 +5,7 @@ import { reportSignalFailure, type SignalErrorHandler } from "../core/report-fai
 import { resolveConfig } from "../core/resolve-config";
 import { callFetch, type FetchLike } from "../core/signal-request";
 import { KeletContext, type KeletContextValue } from "./KeletContext";
+import { ProviderInternalsContext, type ProviderInternals } from "./provider-internals";
 import { useCommittedProps } from "./use-committed-props";
 
 export interface KeletProviderProps {
@@ -43,11 +44,10 @@ export interface KeletProviderProps {
  */
 export function KeletProvider(props: KeletProviderProps) {
   const { apiKey, project, baseUrl, disabled, debug, children } = props;
-  const parent = useContext(KeletContext);
-  const config = resolveConfig(
-    { apiKey, project, baseUrl, disabled, debug },
-    parent ? { apiKey: parent.api_key, project: parent.project, baseUrl: parent.baseUrl, disabled: parent.disabled, debug: parent.debug } : undefined,
-  );
+  const parentValue = useContext(KeletContext);
+  const parent = useContext(ProviderInternalsContext);
+  // Key and project from the public context, so a provider under an app's own `KeletContext.Provider` (as in 1.3) inherits them.
+  const config = resolveConfig({ apiKey, project, baseUrl, disabled, debug }, { ...parent?.config, apiKey: parentValue?.api_key, project: parentValue?.project });
   // Loud where the developer can fix it; in production telemetry turns itself off instead.
   enforceUsableConfig(config);
   const captureEvents = props.captureEvents ?? parent?.captureEvents ?? true;
@@ -58,10 +58,9 @@ export function KeletProvider(props: KeletProviderProps) {
   const committed = useCommittedProps({ onError: props.onError, fetch: props.fetch, parent });
   const callbacks = useMemo(() => {
     const reportFailure: SignalErrorHandler = (error, signal) => {
-      const { onError, parent: parentValue } = committed.current;
-      if (onError) reportSignalFailure(onError, error, signal);
-      else if (parentValue?.reportFailure) parentValue.reportFailure(error, signal);
-      else reportSignalFailure(undefined, error, signal);
+      const { onError, parent: parentInternals } = committed.current;
+      if (!onError && parentInternals?.reportFailure) parentInternals.reportFailure(error, signal);
+      else reportSignalFailure(onError, error, signal);
     };
     // Own `fetch`, else the parent's, else `globalThis.fetch` looked up at send time.
     const fetch: FetchLike = (url, init) => callFetch(committed.current.fetch ?? committed.current.parent?.fetch, url, init);
@@ -78,21 +77,12 @@ export function KeletProvider(props: KeletProviderProps) {
   );
   useEffect(() => client.open(), [client]);
 
-  const value = useMemo<KeletContextValue>(
-    () => ({
-      api_key: client.config.apiKey,
-      project: client.config.project,
-      baseUrl: client.config.baseUrl,
-      disabled: client.config.disabled,
-      debug: client.config.debug,
-      captureEvents,
-      persist,
-      feedback: client.signal,
-      reportFailure: callbacks.reportFailure,
-      fetch: callbacks.fetch,
-    }),
-    [client, callbacks, captureEvents, persist],
-  );
+  const value = useMemo<KeletContextValue>(() => ({ api_key: client.config.apiKey, project: client.config.project, feedback: client.signal }), [client]);
+  const internals = useMemo<ProviderInternals>(() => ({ config: client.config, ...callbacks, captureEvents, persist }), [client, callbacks, captureEvents, persist]);
 
-  return <KeletContext.Provider value={value}>{children}</KeletContext.Provider>;
+  return (
+    <ProviderInternalsContext.Provider value={internals}>
+      <KeletContext.Provider value={value}>{children}</KeletContext.Provider>
+    </ProviderInternalsContext.Provider>
+  );
 }

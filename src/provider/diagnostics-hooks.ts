@@ -7,6 +7,8 @@ import { KeletContext } from "./KeletContext";
  * `onFeedback` nor a `KeletProvider` above it: its signals would go nowhere.
  */
 export function useSignalDestinationCheck(hasOwnHandler: boolean, partName: string): void {
+  // Written out so a production bundle drops the hooks too; the build's NODE_ENV never changes between renders.
+  if (process.env.NODE_ENV === "production") return;
   const hasProvider = useContext(KeletContext) !== null;
   useEffect(() => {
     if (!hasOwnHandler && !hasProvider) reportNoSignalDestination(partName);
@@ -20,6 +22,7 @@ export function useSignalDestinationCheck(hasOwnHandler: boolean, partName: stri
  * render). A function `session_id` is evaluated later, so only strings are checked.
  */
 export function useSessionIdCheck(sessionId: unknown, partName: string): void {
+  if (process.env.NODE_ENV === "production") return;
   const previous = useRef<{ id: unknown; changedRenders: number } | null>(null);
   // Counted on commits, so StrictMode's double render of one update counts once.
   useEffect(() => {

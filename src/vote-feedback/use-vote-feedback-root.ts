@@ -1,10 +1,10 @@
-import { useContext, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { useControllableState } from "@radix-ui/react-use-controllable-state";
 import { useLayoutEffect as useIsomorphicLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import { reportSignalFailure, type SignalErrorHandler } from "../core/report-failure";
 import type { FeedbackData } from "../core/signal";
 import type { FeedbackFunction } from "../core/feedback-function";
-import { KeletContext } from "../provider/KeletContext";
+import { useSignalFailureHandler } from "../provider/use-signal-failure-handler";
 import { useKeletSignal } from "../provider/useKeletSignal";
 import { buildVoteSignal } from "./build-signal";
 import type { VoteFeedbackActions, VoteFeedbackStateValue } from "./context";
@@ -92,7 +92,7 @@ interface Committed {
 
 /** The behaviour of `VoteFeedback.Root`: state (controllable), the state machine, sending, session resets. */
 export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackRootValue {
-  const reportFailure = useContext(KeletContext)?.reportFailure;
+  const reportFailure = useSignalFailureHandler();
   const providerSignal = useKeletSignal();
   const popoverOn = props.popoverOn ?? "downvote";
   const sessionKey = typeof props.session_id === "string" ? props.session_id : undefined;

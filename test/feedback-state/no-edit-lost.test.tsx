@@ -3,7 +3,7 @@ import { StrictMode, useState, type ReactElement } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { FeedbackData } from "../../src/core/signal";
 import { KeletContext, type KeletContextValue } from "../../src/provider/KeletContext";
-import { useFeedbackState, type FeedbackStateSetter } from "../../src";
+import { KeletProvider, useFeedbackState, type FeedbackStateSetter } from "../../src";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -174,18 +174,17 @@ describe("no edit is lost", () => {
 });
 
 describe("failures never escape", () => {
-  it("reports an onFeedback rejection to the provider's failure handler", async () => {
+  it("reports an onFeedback rejection to the provider's onError", async () => {
     const reportFailure = vi.fn();
     let setter: FeedbackStateSetter<string> = () => {};
     function Hooked() {
       [, setter] = useFeedbackState("a", "s", { debounceMs: 10, onFeedback: () => Promise.reject(new Error("backend down")) });
       return null;
     }
-    const value: KeletContextValue = { api_key: "pk", project: "p", feedback: async () => {}, reportFailure };
     render(
-      <KeletContext.Provider value={value}>
+      <KeletProvider apiKey="pk-kelet-test" project="p" onError={reportFailure}>
         <Hooked />
-      </KeletContext.Provider>,
+      </KeletProvider>,
     );
     act(() => setter("b"));
     vi.advanceTimersByTime(10);

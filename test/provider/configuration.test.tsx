@@ -1,6 +1,7 @@
 import { render } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetLogOnce } from "../../src/core/console-once";
+import { KeletContext } from "../../src/provider/KeletContext";
 import { KeletProvider } from "../../src/provider/KeletProvider";
 import { useKelet } from "../../src/provider/useKelet";
 import { captureContext } from "../support/capture-context";
@@ -102,9 +103,9 @@ describe("KeletProvider configuration", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("does not demand a key while sending is disabled", () => {
+  it("does not demand a key while sending is disabled", async () => {
     const { context } = captureContext({ project: "p", disabled: true });
-    expect(context.disabled).toBe(true);
+    await expect(context.feedback({ session_id: "s", score: 1 })).resolves.toBeUndefined();
   });
 
   it("logs a failed send once in production when the app has no onError", async () => {
@@ -124,6 +125,34 @@ describe("useKelet", () => {
     expect(context.api_key).toBe("pk_9");
     expect(context.project).toBe("proj");
     expect(typeof context.feedback).toBe("function");
+  });
+
+  it("gives apps only the key, the project and feedback: no transport or failure plumbing", () => {
+    const { context } = captureContext({ apiKey: "pk_9", project: "proj", baseUrl: server.origin, debug: false, onError: () => {}, fetch: async () => ({ ok: true }) });
+    expect(Object.keys(context).sort()).toEqual(["api_key", "feedback", "project"]);
+  });
+
+  it("a nested provider still inherits disabled from its parent", async () => {
+    const { context } = captureContext({}, (probe) => (
+      <KeletProvider apiKey="pk_root" project="root" baseUrl={server.origin} disabled>
+        <KeletProvider project="child">{probe}</KeletProvider>
+      </KeletProvider>
+    ));
+    await context.feedback({ session_id: "s", score: 1 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("a provider under an app's own KeletContext.Provider takes its key and project, as in 1.3", async () => {
+    const { context } = captureContext({}, (probe) => (
+      <KeletContext.Provider value={{ api_key: "pk_app", project: "app", feedback: async () => {} }}>
+        <KeletProvider baseUrl={server.origin}>{probe}</KeletProvider>
+      </KeletContext.Provider>
+    ));
+    expect(context.api_key).toBe("pk_app");
+    await context.feedback({ session_id: "s", score: 1 });
+    expect(server.requests[0]!.url).toContain("/api/projects/app/signal");
+    expect(server.requests[0]!.headers.authorization).toBe("Bearer pk_app");
   });
 
   it("throws the 1.3 message outside a provider", () => {

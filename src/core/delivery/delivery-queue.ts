@@ -1,3 +1,4 @@
+import { debugLog } from "../console-once";
 import { FeedbackSubmitError } from "../errors";
 import { subscribePageHide, type PageHideReason } from "../page-lifecycle";
 import type { FeedbackData, ValidSignal } from "../signal";
@@ -9,7 +10,7 @@ import type { KeepaliveBudget } from "./keepalive-budget";
 import { decideAfterAttempt } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
 import { capSignal, utf8Bytes } from "./payload-cap";
-import { newEntryId, QueueEntries, settleEntry, type EntryOwner, type QueueEntry } from "./queue-entries";
+import { createQueueEntries, newEntryId, settleEntry, type EntryOwner, type QueueEntry } from "./queue-entries";
 import { createSignalStore, type StoredSignal } from "./signal-store";
 
 /** What every queue of the page shares (held in the page-wide registry). */
@@ -44,7 +45,7 @@ export interface DeliveryQueue {
 export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue {
   const { tuning, page } = config;
   const { connectivity } = page;
-  const entries = new QueueEntries(tuning);
+  const entries = createQueueEntries(tuning);
   const store = createSignalStore(config.baseUrl, config.project, config.apiKey, page.tabId);
   const { url, init: template } = buildSignalRequest(config, { session_id: "", kind: "feedback", source: "human", timestamp: "" });
   let retainers = 0;
@@ -56,9 +57,7 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let wakeAtMs = Infinity;
 
-  function log(owner: EntryOwner | undefined, ...args: unknown[]): void {
-    if (owner?.debug) console.debug("[kelet]", ...args);
-  }
+  const log = (owner: EntryOwner | undefined, ...args: unknown[]) => debugLog(owner?.debug, ...args);
 
   function reportTo(owner: EntryOwner, error: Error, signal: FeedbackData): void {
     log(owner, "failed:", error.message, signal);
@@ -98,7 +97,7 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
 
   /** No timer or listener outlives the last provider once every signal has settled. */
   function checkIdle(): void {
-    if (retainers > 0 || entries.size > 0 || inFlight > 0 || draining || !stopWork) return;
+    if (retainers > 0 || entries.list.length > 0 || inFlight > 0 || draining || !stopWork) return;
     stopWork();
     stopWork = undefined;
     config.onIdle();
@@ -110,7 +109,7 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
     lastOwner ??= owner;
     return new Promise<void>((resolve, reject) => {
       add(
-        { id: newEntryId(), signal: capped.signal, body: capped.body, bytes: capped.bytes, queuedAtMs: Date.now(), owner, settled: false },
+        { id: newEntryId(), ...capped, queuedAtMs: Date.now(), owner, settled: false },
         (error) => (error ? reject(error) : resolve()),
         false,
       );
@@ -198,20 +197,19 @@ export function createDeliveryQueue(config: DeliveryQueueConfig): DeliveryQueue 
   }
 
   function setWake(atMs: number): void {
-    if (atMs === Infinity || !stopWork) {
-      if (wakeTimer !== undefined) clearTimeout(wakeTimer);
-      wakeTimer = undefined;
-      wakeAtMs = Infinity;
-      return;
-    }
-    if (wakeTimer !== undefined && wakeAtMs <= atMs) return;
-    if (wakeTimer !== undefined) clearTimeout(wakeTimer);
+    if (!stopWork) atMs = Infinity;
+    // The timer already set wakes the queue early enough.
+    if (wakeTimer !== undefined && wakeAtMs <= atMs && atMs < Infinity) return;
+    clearTimeout(wakeTimer);
+    wakeTimer = undefined;
     wakeAtMs = atMs;
-    wakeTimer = setTimeout(() => {
-      wakeTimer = undefined;
-      wakeAtMs = Infinity;
-      pump();
-    }, Math.max(0, atMs - Date.now()));
+    if (atMs < Infinity) {
+      wakeTimer = setTimeout(() => {
+        wakeTimer = undefined;
+        wakeAtMs = Infinity;
+        pump();
+      }, Math.max(0, atMs - Date.now()));
+    }
   }
 
   /** Sends one attempt; `keepaliveOnly` (page hide) sends nothing unless it fits the keepalive budget. */

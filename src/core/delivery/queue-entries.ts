@@ -50,44 +50,47 @@ export function newEntryId(): string {
  * A queue's signals in order, within its count and byte caps: beyond them the
  * oldest waiting signal is dropped, and its caller hears why.
  */
-export class QueueEntries {
-  readonly list: QueueEntry[] = [];
-  private bytes = 0;
-  private droppedCount = 0;
-
-  constructor(private readonly tuning: DeliveryTuning) {}
-
-  get size(): number {
-    return this.list.length;
-  }
-
+export interface QueueEntries {
+  /** In sending order (what an earlier page saved goes first). */
+  readonly list: QueueEntry[];
   /** Adds an entry; returns those the caps pushed out (already settled with the reason). */
-  add(entry: QueueEntry, atFront: boolean): QueueEntry[] {
-    if (atFront) this.list.unshift(entry);
-    else this.list.push(entry);
-    this.bytes += entry.bytes;
-    const dropped: QueueEntry[] = [];
-    while (this.list.length > this.tuning.maxQueuedSignals || this.bytes > this.tuning.maxQueuedBytes) {
-      const oldest = this.list.find((e) => !e.inFlight);
-      if (!oldest) break;
-      this.droppedCount += 1;
-      this.remove(oldest);
-      dropped.push(oldest);
-      settleEntry(oldest, new FeedbackSubmitError(`queue full, dropped the oldest signal (${this.droppedCount} dropped so far)`));
-    }
-    return dropped;
-  }
-
+  add(entry: QueueEntry, atFront: boolean): QueueEntry[];
   /** Takes an entry out; false when it was not there. */
-  remove(entry: QueueEntry): boolean {
-    const index = this.list.indexOf(entry);
+  remove(entry: QueueEntry): boolean;
+  byId(id: string): QueueEntry | undefined;
+}
+
+export function createQueueEntries(tuning: DeliveryTuning): QueueEntries {
+  const list: QueueEntry[] = [];
+  let bytes = 0;
+  let droppedCount = 0;
+
+  function remove(entry: QueueEntry): boolean {
+    const index = list.indexOf(entry);
     if (index === -1) return false;
-    this.list.splice(index, 1);
-    this.bytes -= entry.bytes;
+    list.splice(index, 1);
+    bytes -= entry.bytes;
     return true;
   }
 
-  byId(id: string): QueueEntry | undefined {
-    return this.list.find((e) => e.id === id);
-  }
+  return {
+    list,
+    remove,
+    add(entry, atFront) {
+      if (atFront) list.unshift(entry);
+      else list.push(entry);
+      bytes += entry.bytes;
+      const dropped: QueueEntry[] = [];
+      while (list.length > tuning.maxQueuedSignals || bytes > tuning.maxQueuedBytes) {
+        const oldest = list.find((e) => !e.inFlight);
+        if (!oldest) break;
+        droppedCount += 1;
+        remove(oldest);
+        dropped.push(oldest);
+        settleEntry(oldest, new FeedbackSubmitError(`queue full, dropped the oldest signal (${droppedCount} dropped so far)`));
+      }
+      return dropped;
+    },
+    byId: (id) => list.find((e) => e.id === id),
+  };
 }
