@@ -46,6 +46,13 @@ export const MAX_STORED_SIGNALS = 500;
 export const MAX_STORED_BYTES = 512 * 1024;
 /** A saved signal older than this is discarded on the next load. */
 export const STORED_SIGNAL_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Without `navigator.locks`, a tab holds the drain lease this long at most. */
+export const DRAIN_LEASE_MS = 10_000;
+/** Without `navigator.locks`, a tab waits this long before checking its lease is still its own. */
+export const DRAIN_LEASE_SETTLE_MS = 50;
+/** Without `navigator.locks`, how often a tab tries for the lease before leaving the drain to the holder. */
+export const DRAIN_LEASE_TRIES = 5;
+
 /**
  * While the browser says it is online but every request fails at the network
  * level (an ad blocker or firewall blocking the endpoint), signals wait this

@@ -1,4 +1,7 @@
 import {
+  DRAIN_LEASE_MS,
+  DRAIN_LEASE_SETTLE_MS,
+  DRAIN_LEASE_TRIES,
   MAX_CLAIM_RECORDS,
   MAX_STORED_BYTES,
   MAX_STORED_SIGNALS,
@@ -48,16 +51,9 @@ function localStorageOrNull(): Storage | null {
   }
 }
 
-/** The unexpired records (saved signals or claims) under `key`; unreadable JSON counts as nothing, a storage error throws. */
-function readRecent<T extends { id: string }>(storage: Storage, key: string, timeField: "queuedAtMs" | "atMs", isValid: (value: T) => boolean): T[] {
-  const raw = storage.getItem(key);
-  try {
-    const parsed: unknown = JSON.parse(raw ?? "[]");
-    const cutoffMs = Date.now() - STORED_SIGNAL_MAX_AGE_MS;
-    return Array.isArray(parsed) ? parsed.filter((r: T) => !!r && typeof r.id === "string" && isValid(r) && (r[timeField as keyof T] as number) >= cutoffMs) : [];
-  } catch {
-    return [];
-  }
+function isStoredSignal(value: unknown): value is StoredSignal {
+  const record = value as StoredSignal | null;
+  return !!record && typeof record.id === "string" && typeof record.body === "string" && typeof record.queuedAtMs === "number";
 }
 
 /**
@@ -87,9 +83,27 @@ export function createSignalStore(baseUrl: string, project: string, apiKey: stri
   const key = `kelet:unsent:${baseUrl}|${project}|${fingerprint(apiKey)}`;
   const claimKey = key.replace("kelet:unsent:", "kelet:claimed:");
 
-  const readClaims = (storage: Storage) => readRecent<ClaimRecord>(storage, claimKey, "atMs", () => true);
-  const read = (storage: Storage) =>
-    readRecent<StoredSignal>(storage, key, "queuedAtMs", (r) => typeof r.body === "string" && typeof r.queuedAtMs === "number");
+  function readClaims(storage: Storage): ClaimRecord[] {
+    try {
+      const parsed: unknown = JSON.parse(storage.getItem(claimKey) ?? "[]");
+      const cutoffMs = Date.now() - STORED_SIGNAL_MAX_AGE_MS;
+      return Array.isArray(parsed) ? parsed.filter((c: ClaimRecord) => !!c && typeof c.id === "string" && c.atMs >= cutoffMs) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  function read(storage: Storage): StoredSignal[] {
+    const raw = storage.getItem(key);
+    if (!raw) return [];
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      const cutoffMs = Date.now() - STORED_SIGNAL_MAX_AGE_MS;
+      return Array.isArray(parsed) ? parsed.filter((r): r is StoredSignal => isStoredSignal(r) && r.queuedAtMs >= cutoffMs) : [];
+    } catch {
+      return [];
+    }
+  }
 
   function write(storage: Storage, records: StoredSignal[]): void {
     if (records.length === 0) storage.removeItem(key);
@@ -170,13 +184,37 @@ export function createSignalStore(baseUrl: string, project: string, apiKey: stri
       } catch {
         return [];
       }
+      const lockName = key.replace("kelet:unsent:", "kelet:drain:");
       const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
+      if (locks && typeof locks.request === "function") {
+        try {
+          return await locks.request(lockName, () => claimNow());
+        } catch {
+          return claimNow();
+        }
+      }
+      // No Web Locks: a lease in storage, checked again after a moment, so only one tab claims at a time.
+      const leaseKey = `${lockName}:lease`;
+      const owner = Math.random().toString(36).slice(2);
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       try {
-        // One tab at a time claims (Web Locks, in every browser since 2022). Without them the claim is
-        // one synchronous read-and-remove: two tabs at the same instant may both send a signal, never lose one.
-        return await locks!.request(key.replace("kelet:unsent:", "kelet:drain:"), claimNow);
+        for (let tries = 0; tries < DRAIN_LEASE_TRIES; tries++) {
+          const current = JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string; untilMs: number } | null;
+          if (current && current.untilMs > Date.now()) {
+            await sleep(DRAIN_LEASE_SETTLE_MS * 2);
+            continue;
+          }
+          storage.setItem(leaseKey, JSON.stringify({ owner, untilMs: Date.now() + DRAIN_LEASE_MS }));
+          await sleep(DRAIN_LEASE_SETTLE_MS);
+          const after = JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string } | null;
+          if (after?.owner !== owner) continue;
+          const records = claimNow();
+          storage.removeItem(leaseKey);
+          return records;
+        }
+        return null;
       } catch {
-        return claimNow();
+        return null;
       }
     },
   };
