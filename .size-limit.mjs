@@ -1,8 +1,10 @@
 // Size budgets, checked by `npm run size` (size-limit, esbuild, min+gzip).
-// PERFORMANCE.md targets 4 KiB (provider + useFeedbackState) and 7 KiB (every export). We do not
-// meet them: the delivery queue (~3.6 KiB), the diff engine (~4.5 KiB) and the provider core
-// (~3.6 KiB) each cost about that much alone. Until they are slimmed, these budgets sit a few
-// percent above what ships today, so any growth fails CI instead of passing unnoticed.
+// PERFORMANCE.md targets 8 KiB (provider + useFeedbackState), 12 KiB (every export, own code),
+// 32 KiB (provider + VoteFeedback with Radix) and /core no bigger than the hooks-only app. We do not
+// meet them yet (issue 14 is open): the page-wide delivery service (~5 KiB), the diff engine (~3.5 KiB),
+// $dom_event capture and validation cost about that much alone. Until they are slimmed, these
+// budgets are guards a few percent above what ships today, so any growth fails CI instead of passing
+// unnoticed; each line names its target.
 // Each JS check is bundled as an app's production build would be: NODE_ENV is "production",
 // so development-only messages are dropped, and the listed packages stay external.
 const production = (config) => ({ ...config, logLevel: "error", define: { ...config.define, "process.env.NODE_ENV": '"production"' } });
@@ -15,7 +17,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "12.2 kB", // target: 4 KiB
+    limit: "14.6 kB", // target: 8 KiB
   },
   {
     name: "every export, own code only (react and Radix external)",
@@ -24,7 +26,7 @@ export default [
     ignore: ["react", "react-dom", "@radix-ui/*"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "16 kB", // target: 7 KiB
+    limit: "20.3 kB", // target: 12 KiB
   },
   {
     name: "an app without React importing createKeletClient from /core",
@@ -32,7 +34,16 @@ export default [
     import: "{ createKeletClient }",
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "7.8 kB", // today 7.5 kB: the delivery queue is most of it
+    limit: "9.6 kB", // target: no bigger than the hooks-only app (met); the delivery service is most of it
+  },
+  {
+    name: "an app importing KeletProvider + VoteFeedback, Radix included (react external)",
+    path: "dist/index.js",
+    import: "{ KeletProvider, VoteFeedback }",
+    ignore: ["react", "react-dom"],
+    modifyEsbuildConfig: production,
+    gzip: true,
+    limit: "38.5 kB", // target: 32 KiB (Radix Popover alone is ~25 KiB)
   },
   {
     name: "an app importing only useKeletFeedbackAdapter (@kelet-ai/feedback-ui/assistant-ui; react and Radix external)",
