@@ -7,7 +7,7 @@ import { useSignalFailureHandler } from "../provider/use-signal-failure-handler"
 import { useKeletSignal } from "../provider/useKeletSignal";
 import { asError, createEditTracker, type EditTracker, type TrackerInputs } from "./edit-tracker";
 import type { FeedbackStateOptions, SessionIdSource } from "./types";
-import { useCommittedRef } from "./useCommittedRef";
+import { useCommittedRef } from "../provider/use-committed-ref";
 
 // Layout effects run in the commit itself; on the server neither kind runs, and this one does not warn.
 const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;

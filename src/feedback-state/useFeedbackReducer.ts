@@ -1,7 +1,7 @@
 import { useCallback } from "react";
 import type { FeedbackDispatch, FeedbackReducerReturn, FeedbackStateOptions, SessionIdSource } from "./types";
 import { useSessionIdCheck, useSignalDestinationCheck } from "../provider/diagnostics-hooks";
-import { useCommittedRef } from "./useCommittedRef";
+import { useCommittedRef } from "../provider/use-committed-ref";
 import { useEditTracking } from "./useEditTracking";
 
 function actionType(action: unknown): string | undefined {

@@ -6,7 +6,7 @@ import { resolveConfig } from "../core/resolve-config";
 import { callFetch, type FetchLike } from "../core/signal-request";
 import { KeletContext, type KeletContextValue } from "./KeletContext";
 import { ProviderInternalsContext, type ProviderInternals } from "./provider-internals";
-import { useCommittedProps } from "./use-committed-props";
+import { useCommittedRef } from "./use-committed-ref";
 
 export interface KeletProviderProps {
   /**
@@ -55,7 +55,7 @@ export function KeletProvider(props: KeletProviderProps) {
 
   // Callbacks are read from the last committed props, so inline props never rebuild
   // the client, and a render React throws away never leaks its props into a signal.
-  const committed = useCommittedProps({ onError: props.onError, fetch: props.fetch, parent });
+  const committed = useCommittedRef({ onError: props.onError, fetch: props.fetch, parent });
   const callbacks = useMemo(() => {
     const reportFailure: SignalErrorHandler = (error, signal) => {
       const { onError, parent: parentInternals } = committed.current;
