@@ -13,7 +13,7 @@ import { useState } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { useKeletFeedbackAdapter } from "@kelet-ai/feedback-ui/assistant-ui";
 import { inboxFor } from "../../.storybook/story-inbox";
-import "../patterns.css";
+import "../patterns/patterns.css";
 
 /**
  * Stands in for your model route: answers at once and puts the session id
