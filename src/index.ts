@@ -1,7 +1,7 @@
-export { KeletProvider, type KeletProviderProps } from "./provider/KeletProvider";
-export { KeletContext, type KeletContextValue } from "./provider/KeletContext";
-export { useKelet } from "./provider/useKelet";
-export { useKeletSignal, useDefaultFeedbackHandler } from "./provider/useKeletSignal";
+export { KeletProvider, type KeletProviderProps } from "./provider/kelet-provider";
+export { KeletContext, type KeletContextValue } from "./provider/kelet-context";
+export { useKelet } from "./provider/use-kelet";
+export { useKeletSignal, useDefaultFeedbackHandler } from "./provider/use-kelet-signal";
 export type { FeedbackData } from "./core/signal";
 // Values and types both, as in Kelet's TypeScript server SDK: `SignalKind.EVENT === "event"`.
 export { SignalKind, SignalSource } from "./core/signal";

@@ -1,5 +1,5 @@
-export { useFeedbackState } from "./useFeedbackState";
-export { useFeedbackReducer } from "./useFeedbackReducer";
+export { useFeedbackState } from "./use-feedback-state";
+export { useFeedbackReducer } from "./use-feedback-reducer";
 export type {
   DiffType,
   FeedbackDispatch,

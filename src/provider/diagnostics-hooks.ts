@@ -1,6 +1,6 @@
 import { useContext, useEffect, useRef } from "react";
 import { checkSessionId, reportNoSignalDestination, reportUnstableSessionId, UNSTABLE_SESSION_ID_RENDERS } from "../core/diagnostics";
-import { KeletContext } from "./KeletContext";
+import { KeletContext } from "./kelet-context";
 
 /**
  * In development, warns once when `partName` has neither its own

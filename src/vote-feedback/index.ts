@@ -1,19 +1,19 @@
-import { DownvoteButton } from "./DownvoteButton";
-import { Popover } from "./Popover";
-import { Reason } from "./Reason";
-import { Root } from "./Root";
-import { SubmitButton } from "./SubmitButton";
-import { Textarea } from "./Textarea";
-import { UpvoteButton } from "./UpvoteButton";
+import { DownvoteButton } from "./downvote-button";
+import { Popover } from "./popover";
+import { Reason } from "./reason";
+import { Root } from "./root";
+import { SubmitButton } from "./submit-button";
+import { Textarea } from "./textarea";
+import { UpvoteButton } from "./upvote-button";
 
 export { Root, UpvoteButton, DownvoteButton, Popover, Textarea, SubmitButton, Reason };
-export type { VoteFeedbackRootProps } from "./Root";
-export type { UpvoteButtonProps } from "./UpvoteButton";
-export type { DownvoteButtonProps } from "./DownvoteButton";
-export type { PopoverProps } from "./Popover";
-export type { TextareaProps } from "./Textarea";
-export type { SubmitButtonProps } from "./SubmitButton";
-export type { ReasonProps } from "./Reason";
+export type { VoteFeedbackRootProps } from "./root";
+export type { UpvoteButtonProps } from "./upvote-button";
+export type { DownvoteButtonProps } from "./downvote-button";
+export type { PopoverProps } from "./popover";
+export type { TextareaProps } from "./textarea";
+export type { SubmitButtonProps } from "./submit-button";
+export type { ReasonProps } from "./reason";
 export type { VoteButtonState } from "./vote-button";
 export type { Vote } from "./context";
 

@@ -5,7 +5,7 @@ import { reportSignalFailure, type SignalErrorHandler } from "../core/report-fai
 import type { FeedbackData } from "../core/signal";
 import type { FeedbackFunction } from "../core/feedback-function";
 import { useSignalFailureHandler } from "../provider/use-signal-failure-handler";
-import { useKeletSignal } from "../provider/useKeletSignal";
+import { useKeletSignal } from "../provider/use-kelet-signal";
 import { buildVoteSignal } from "./build-signal";
 import type { VoteFeedbackActions, VoteFeedbackStateValue } from "./context";
 import { persistedVoteKey, writePersistedVote } from "./persisted-vote";

@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from "react";
-import { KeletProvider } from "../../src/provider/KeletProvider";
+import { KeletProvider } from "../../src/provider/kelet-provider";
 import type { FeedbackData } from "../../src/core/signal";
 
 /** Stories send nothing: every signal is logged to the browser console instead. */

@@ -2,7 +2,7 @@ import { render } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_STORED_SIGNALS, STORED_SIGNAL_MAX_AGE_MS } from "../../src/core/delivery/constants";
 import { createSignalStore } from "../../src/core/delivery/signal-store";
-import { KeletProvider } from "../../src/provider/KeletProvider";
+import { KeletProvider } from "../../src/provider/kelet-provider";
 import { captureContext } from "../support/capture-context";
 import { useSignalServer } from "../support/signal-server";
 import { realSleep, track, settleLeftovers } from "./helpers";

@@ -2,7 +2,7 @@ import { render } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetLogOnce } from "../../src/core/console-once";
 import { useFeedbackReducer, useFeedbackState } from "../../src/feedback-state";
-import { KeletProvider } from "../../src/provider/KeletProvider";
+import { KeletProvider } from "../../src/provider/kelet-provider";
 import { spyOnConsole } from "./support";
 
 beforeEach(() => resetLogOnce());

@@ -2,7 +2,7 @@ import { render } from "@testing-library/react";
 import { StrictMode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetLogOnce } from "../../src/core/console-once";
-import { KeletProvider } from "../../src/provider/KeletProvider";
+import { KeletProvider } from "../../src/provider/kelet-provider";
 import { useSessionIdCheck, useSignalDestinationCheck } from "../../src/provider/diagnostics-hooks";
 import { captureContext } from "../support/capture-context";
 import { useSignalServer } from "../support/signal-server";

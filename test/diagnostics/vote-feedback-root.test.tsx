@@ -1,7 +1,7 @@
 import { render } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetLogOnce } from "../../src/core/console-once";
-import { KeletProvider } from "../../src/provider/KeletProvider";
+import { KeletProvider } from "../../src/provider/kelet-provider";
 import { VoteFeedback } from "../../src/vote-feedback";
 import { installResizeObserverStub } from "../vote-feedback/widget";
 import { spyOnConsole } from "./support";

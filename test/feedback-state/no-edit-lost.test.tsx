@@ -2,7 +2,7 @@ import { act, render } from "@testing-library/react";
 import { StrictMode, useState, type ReactElement } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { FeedbackData } from "../../src/core/signal";
-import { KeletContext, type KeletContextValue } from "../../src/provider/KeletContext";
+import { KeletContext, type KeletContextValue } from "../../src/provider/kelet-context";
 import { KeletProvider, useFeedbackState, type FeedbackStateSetter } from "../../src";
 
 beforeEach(() => {

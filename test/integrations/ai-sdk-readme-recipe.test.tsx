@@ -4,7 +4,7 @@ import { DefaultChatTransport } from "ai";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { sessionIdFromMetadata, useKeletChat } from "../../src/integrations/ai-sdk";
-import { KeletProvider } from "../../src/provider/KeletProvider";
+import { KeletProvider } from "../../src/provider/kelet-provider";
 import { VoteFeedback } from "../../src/vote-feedback";
 import { useSignalServer } from "../support/signal-server";
 import { useChatServer } from "./ai-sdk-chat-server";

@@ -6,7 +6,7 @@ import { DefaultChatTransport } from "ai";
 import { startTransition, StrictMode, Suspense, type ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { sessionIdFromMetadata, useKeletChat, type KeletChatOptions } from "../../src/integrations/ai-sdk";
-import { KeletProvider } from "../../src/provider/KeletProvider";
+import { KeletProvider } from "../../src/provider/kelet-provider";
 import { useSignalServer } from "../support/signal-server";
 import { useChatServer } from "./ai-sdk-chat-server";
 

@@ -4,7 +4,7 @@ import { startTransition, StrictMode, Suspense } from "react";
 import { beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { resetLogOnce } from "../../src/core/console-once";
 import { useKeletFeedbackAdapter, type KeletFeedbackAdapter } from "../../src/integrations/assistant-ui";
-import { KeletProvider } from "../../src/provider/KeletProvider";
+import { KeletProvider } from "../../src/provider/kelet-provider";
 import { useSignalServer } from "../support/signal-server";
 import { AssistantChat, answeringModel, type AssistantChatProps } from "./assistant-ui-chat";
 

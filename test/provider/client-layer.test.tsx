@@ -3,8 +3,8 @@ import { StrictMode, startTransition, Suspense, useState, type ReactNode } from 
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { FeedbackFunction } from "../../src/core/feedback-function";
 import type { FetchLike } from "../../src/core/signal-request";
-import { KeletProvider, type KeletProviderProps } from "../../src/provider/KeletProvider";
-import { useKeletSignal } from "../../src/provider/useKeletSignal";
+import { KeletProvider, type KeletProviderProps } from "../../src/provider/kelet-provider";
+import { useKeletSignal } from "../../src/provider/use-kelet-signal";
 import { useSignalServer } from "../support/signal-server";
 
 const server = useSignalServer();

@@ -1,9 +1,9 @@
 import { render } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetLogOnce } from "../../src/core/console-once";
-import { KeletContext } from "../../src/provider/KeletContext";
-import { KeletProvider } from "../../src/provider/KeletProvider";
-import { useKelet } from "../../src/provider/useKelet";
+import { KeletContext } from "../../src/provider/kelet-context";
+import { KeletProvider } from "../../src/provider/kelet-provider";
+import { useKelet } from "../../src/provider/use-kelet";
 import { captureContext } from "../support/capture-context";
 import { useSignalServer } from "../support/signal-server";
 

@@ -2,8 +2,8 @@ import { render } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createKeletClient } from "../../src/core/client";
 import * as signalSender from "../../src/core/signal-sender";
-import { KeletProvider } from "../../src/provider/KeletProvider";
-import { useKeletSignal } from "../../src/provider/useKeletSignal";
+import { KeletProvider } from "../../src/provider/kelet-provider";
+import { useKeletSignal } from "../../src/provider/use-kelet-signal";
 import type { FeedbackFunction } from "../../src/core/feedback-function";
 
 // What the client hands to delivery is a contract with the delivery layer: watch the seam itself.

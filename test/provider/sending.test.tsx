@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { KeletProvider } from "../../src/provider/KeletProvider";
+import { KeletProvider } from "../../src/provider/kelet-provider";
 import { useSignalServer } from "../support/signal-server";
 import { captureContext } from "../support/capture-context";
 

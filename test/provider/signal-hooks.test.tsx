@@ -3,9 +3,9 @@ import { memo, useContext, useState, type ReactNode } from "react";
 import { act } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { resetLogOnce } from "../../src/core/console-once";
-import { KeletContext } from "../../src/provider/KeletContext";
-import { KeletProvider } from "../../src/provider/KeletProvider";
-import { useDefaultFeedbackHandler, useKeletSignal } from "../../src/provider/useKeletSignal";
+import { KeletContext } from "../../src/provider/kelet-context";
+import { KeletProvider } from "../../src/provider/kelet-provider";
+import { useDefaultFeedbackHandler, useKeletSignal } from "../../src/provider/use-kelet-signal";
 
 beforeEach(() => resetLogOnce());
 

@@ -2,7 +2,7 @@ import { render, screen } from "@testing-library/react";
 import { version } from "react";
 import { version as domVersion } from "react-dom";
 import { describe, expect, it } from "vitest";
-import { KeletProvider } from "../../src/provider/KeletProvider";
+import { KeletProvider } from "../../src/provider/kelet-provider";
 
 // Runs in both unit projects: `unit` (React 19) and `unit-react18`.
 const expected = process.env.VITEST_PROJECT_REACT ?? "";

@@ -1,8 +1,8 @@
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { KeletProvider, type KeletProviderProps } from "../../src/provider/KeletProvider";
-import type { KeletContextValue } from "../../src/provider/KeletContext";
-import { useKelet } from "../../src/provider/useKelet";
+import { KeletProvider, type KeletProviderProps } from "../../src/provider/kelet-provider";
+import type { KeletContextValue } from "../../src/provider/kelet-context";
+import { useKelet } from "../../src/provider/use-kelet";
 
 /** Renders `tree` (default: a provider with `props`) and returns what `useKelet()` sees at the marked spot. */
 export function captureContext(props: KeletProviderProps, wrap?: (probe: ReactNode) => ReactNode) {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { KeletProvider } from "../../src/provider/KeletProvider";
+import { KeletProvider } from "../../src/provider/kelet-provider";
 import { Widget } from "./widget";
 
 describe("server rendering", () => {

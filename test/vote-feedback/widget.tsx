@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { KeletProvider, type KeletProviderProps } from "../../src/provider/KeletProvider";
+import { KeletProvider, type KeletProviderProps } from "../../src/provider/kelet-provider";
 import { VoteFeedback, type VoteFeedbackRootProps, type PopoverProps } from "../../src/vote-feedback";
 
 /** jsdom has no ResizeObserver; Radix's positioning asks for one. Layout is tested in Chromium. */

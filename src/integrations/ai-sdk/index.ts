@@ -1,3 +1,3 @@
-export { useKeletChat } from "./useKeletChat";
+export { useKeletChat } from "./use-kelet-chat";
 export { sessionIdFromMetadata } from "./session-id-from-metadata";
 export type { ChatLike, ChatMessageLike, KeletChatOptions } from "./types";

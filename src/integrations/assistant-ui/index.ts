@@ -1,3 +1,3 @@
-export { useKeletFeedbackAdapter } from "./useKeletFeedbackAdapter";
+export { useKeletFeedbackAdapter } from "./use-kelet-feedback-adapter";
 export { sessionIdFromMessage } from "./session-from-message";
 export type { FeedbackMessage, FeedbackSubmission, KeletFeedbackAdapter, KeletFeedbackAdapterOptions } from "./types";

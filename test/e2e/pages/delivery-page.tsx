@@ -3,8 +3,8 @@ import { createRoot } from "react-dom/client";
 import type { FeedbackFunction } from "../../../src/core/feedback-function";
 import { subscribePageHide } from "../../../src/core/page-lifecycle";
 import type { FeedbackData } from "../../../src/core/signal";
-import { KeletProvider } from "../../../src/provider/KeletProvider";
-import { useKeletSignal } from "../../../src/provider/useKeletSignal";
+import { KeletProvider } from "../../../src/provider/kelet-provider";
+import { useKeletSignal } from "../../../src/provider/use-kelet-signal";
 
 declare const SIGNAL_ORIGIN: string;
 

@@ -1,6 +1,6 @@
 import { createRoot } from "react-dom/client";
-import { KeletProvider } from "../../../src/provider/KeletProvider";
-import { useKeletSignal } from "../../../src/provider/useKeletSignal";
+import { KeletProvider } from "../../../src/provider/kelet-provider";
+import { useKeletSignal } from "../../../src/provider/use-kelet-signal";
 
 declare const SIGNAL_ORIGIN: string;
 

@@ -1,7 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { readSessionId } from "../../../src/core/session-id";
-import { KeletProvider } from "../../../src/provider/KeletProvider";
-import { useKeletSignal } from "../../../src/provider/useKeletSignal";
+import { KeletProvider } from "../../../src/provider/kelet-provider";
+import { useKeletSignal } from "../../../src/provider/use-kelet-signal";
 
 declare const CHAT_ORIGIN: string;
 declare const NO_CORS_ORIGIN: string;

@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import { KeletProvider } from "../../../src/provider/KeletProvider";
+import { KeletProvider } from "../../../src/provider/kelet-provider";
 import { VoteFeedback } from "../../../src/vote-feedback";
 
 declare const SIGNAL_ORIGIN: string;

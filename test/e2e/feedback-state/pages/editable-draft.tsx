@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import { KeletProvider } from "../../../../src/provider/KeletProvider";
+import { KeletProvider } from "../../../../src/provider/kelet-provider";
 import type { FetchLike } from "../../../../src/core/signal-request";
 import { useFeedbackState } from "../../../../src/feedback-state";
 

@@ -2,7 +2,7 @@ import { useCallback } from "react";
 import type { FeedbackDispatch, FeedbackReducerReturn, FeedbackStateOptions, SessionIdSource } from "./types";
 import { useSessionIdCheck, useSignalDestinationCheck } from "../provider/diagnostics-hooks";
 import { useCommittedRef } from "../provider/use-committed-ref";
-import { useEditTracking } from "./useEditTracking";
+import { useEditTracking } from "./use-edit-tracking";
 
 function actionType(action: unknown): string | undefined {
   if (typeof action !== "object" || action === null) return undefined;

@@ -1,5 +1,5 @@
 import { useContext } from "react";
-import { KeletContext, type KeletContextValue } from "./KeletContext";
+import { KeletContext, type KeletContextValue } from "./kelet-context";
 
 /** The nearest provider's `{ api_key, project, feedback }`. Throws outside a `KeletProvider`. */
 export function useKelet(): KeletContextValue {

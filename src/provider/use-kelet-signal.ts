@@ -1,7 +1,7 @@
 import { useContext } from "react";
 import { logOnce } from "../core/console-once";
 import type { FeedbackFunction } from "../core/feedback-function";
-import { KeletContext } from "./KeletContext";
+import { KeletContext } from "./kelet-context";
 
 const sendNowhere: FeedbackFunction = () => {
   logOnce(

@@ -4,7 +4,7 @@ import { createDormantClient } from "../core/dormant-client";
 import { reportSignalFailure, type SignalErrorHandler } from "../core/report-failure";
 import { resolveConfig } from "../core/resolve-config";
 import { callFetch, type FetchLike } from "../core/signal-request";
-import { KeletContext, type KeletContextValue } from "./KeletContext";
+import { KeletContext, type KeletContextValue } from "./kelet-context";
 import { ProviderInternalsContext, type ProviderInternals } from "./provider-internals";
 import { useCommittedRef } from "./use-committed-ref";
 

@@ -3,7 +3,7 @@ import { Slottable } from "@radix-ui/react-slot";
 import { forwardRef, useRef, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactNode } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
-import { AppPlacedContent } from "./AppPlacedContent";
+import { AppPlacedContent } from "./app-placed-content";
 import { useVoteFeedbackActions, useVoteFeedbackState } from "./context";
 import { handlePopoverKeyDown } from "./popover-keyboard";
 import { useAppPlacement } from "./use-app-placement";

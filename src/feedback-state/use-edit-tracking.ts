@@ -4,7 +4,7 @@ import { reportSignalFailure } from "../core/report-failure";
 import type { FeedbackData } from "../core/signal";
 import type { SignalErrorHandler } from "../core/report-failure";
 import { useSignalFailureHandler } from "../provider/use-signal-failure-handler";
-import { useKeletSignal } from "../provider/useKeletSignal";
+import { useKeletSignal } from "../provider/use-kelet-signal";
 import { asError, createEditTracker, type EditTracker, type TrackerInputs } from "./edit-tracker";
 import type { FeedbackStateOptions, SessionIdSource } from "./types";
 import { useCommittedRef } from "../provider/use-committed-ref";

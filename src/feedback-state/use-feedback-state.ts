@@ -1,7 +1,7 @@
 import { useCallback } from "react";
 import type { FeedbackStateOptions, FeedbackStateReturn, FeedbackStateSetter, SessionIdSource } from "./types";
 import { useSessionIdCheck, useSignalDestinationCheck } from "../provider/diagnostics-hooks";
-import { useEditTracking } from "./useEditTracking";
+import { useEditTracking } from "./use-edit-tracking";
 
 /**
  * A drop-in `useState` that reports what the user changed: each sequence of

@@ -1,6 +1,6 @@
 import { useLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import { useRef, useState } from "react";
-import { useKeletSignal } from "../../provider/useKeletSignal";
+import { useKeletSignal } from "../../provider/use-kelet-signal";
 import { answerReplacedBy, chatEventSignal, isAnswering, REGENERATE_TRIGGER, STOP_TRIGGER } from "./chat-signals";
 import type { ChatLike, KeletChatOptions } from "./types";
 import { useShallowStable } from "./use-shallow-stable";

@@ -1,7 +1,7 @@
 import { useLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import { useRef, useState } from "react";
 import { logOnce } from "../../core/console-once";
-import { useKeletSignal } from "../../provider/useKeletSignal";
+import { useKeletSignal } from "../../provider/use-kelet-signal";
 import { sessionIdFromMessage } from "./session-from-message";
 import type { FeedbackMessage, FeedbackSubmission, KeletFeedbackAdapter, KeletFeedbackAdapterOptions } from "./types";
 import { voteSignal } from "./vote-signal";
