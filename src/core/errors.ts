@@ -1,3 +1,8 @@
+/** What was thrown or rejected, as an Error (a handler may throw anything). */
+export function toError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
+
 /** A signal that breaks the contract: never sent, and `field` names what is wrong. */
 export class SignalValidationError extends Error {
   readonly field: string;

@@ -1,3 +1,4 @@
+import { toError } from "../core/errors";
 import { describeEdit, structuralEqual } from "../core/diff";
 import type { FeedbackData } from "../core/signal";
 import type { FeedbackStateOptions, SessionIdSource } from "./types";
@@ -54,7 +55,6 @@ function sameSession<T>(a: SessionIdSource<T>, b: SessionIdSource<T>, state: T):
   }
 }
 
-export const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 /**
  * Turns state changes into edit signals, without React: changes with the
@@ -119,7 +119,7 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
       };
       if (metadata !== undefined) signal.metadata = metadata;
     } catch (error) {
-      report(asError(error), signal, inputs);
+      report(toError(error), signal, inputs);
       return;
     }
     send(signal, inputs);

@@ -1,11 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { subscribePageHide } from "../core/page-lifecycle";
-import { reportSignalFailure } from "../core/report-failure";
 import type { FeedbackData } from "../core/signal";
 import type { SignalErrorHandler } from "../core/report-failure";
 import { useSignalFailureHandler } from "../provider/use-signal-failure-handler";
 import { useKeletSignal } from "../provider/use-kelet-signal";
-import { asError, createEditTracker, type EditTracker, type TrackerInputs } from "./edit-tracker";
+import { toError } from "../core/errors";
+import { createEditTracker, type EditTracker, type TrackerInputs } from "./edit-tracker";
 import type { FeedbackStateOptions, SessionIdSource } from "./types";
 import { useCommittedRef } from "../provider/use-committed-ref";
 
@@ -15,7 +15,7 @@ const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutE
 /** The props a signal is made of, and where it goes. */
 interface Inputs<T> extends TrackerInputs<T> {
   /** The provider's failure handler (its `onError`), when there is a provider. */
-  reportFailure: SignalErrorHandler | undefined;
+  reportFailure: SignalErrorHandler;
   providerFeedback: (data: FeedbackData) => Promise<void>;
 }
 
@@ -44,10 +44,7 @@ export function useEditTracking<T>(
   const [state, setState] = useState(initial);
   const tracker = useRef<{ instance: EditTracker<T, Inputs<T>>; update: EditUpdate<T> } | null>(null);
   if (tracker.current === null) {
-    const report = (error: Error, signal: FeedbackData, { reportFailure: failureHandler }: Inputs<T>) => {
-      if (failureHandler) failureHandler(error, signal);
-      else reportSignalFailure(undefined, error, signal);
-    };
+    const report = (error: Error, signal: FeedbackData, inputs: Inputs<T>) => inputs.reportFailure(error, signal);
     const send = (signal: FeedbackData, inputs: Inputs<T>) => {
       const own = inputs.options?.onFeedback;
       if (!own) {
@@ -56,9 +53,9 @@ export function useEditTracking<T>(
         return;
       }
       try {
-        Promise.resolve(own(signal)).catch((error: unknown) => report(asError(error), signal, inputs));
+        Promise.resolve(own(signal)).catch((error: unknown) => report(toError(error), signal, inputs));
       } catch (error) {
-        report(asError(error), signal, inputs);
+        report(toError(error), signal, inputs);
       }
     };
     const instance = createEditTracker<T, Inputs<T>>(state, () => latest.current, send, report);

@@ -1,8 +1,11 @@
 import { useContext } from "react";
-import type { SignalErrorHandler } from "../core/report-failure";
+import { reportSignalFailure, type SignalErrorHandler } from "../core/report-failure";
 import { ProviderInternalsContext } from "./provider-internals";
 
-/** The nearest provider's failure handler (its `onError`, else its parent's, else the console); `undefined` outside any provider. */
-export function useSignalFailureHandler(): SignalErrorHandler | undefined {
-  return useContext(ProviderInternalsContext)?.reportFailure;
+/** Where a failure goes outside any provider: the console (development: every one; production: the first). */
+export const reportFailureToConsole: SignalErrorHandler = (error, signal) => reportSignalFailure(undefined, error, signal);
+
+/** The nearest provider's failure handler (its `onError`, else its parent's, else the console); the console outside any provider. */
+export function useSignalFailureHandler(): SignalErrorHandler {
+  return useContext(ProviderInternalsContext)?.reportFailure ?? reportFailureToConsole;
 }

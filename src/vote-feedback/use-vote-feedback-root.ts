@@ -1,10 +1,11 @@
 import { useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { useControllableState } from "@radix-ui/react-use-controllable-state";
 import { useLayoutEffect as useIsomorphicLayoutEffect } from "@radix-ui/react-use-layout-effect";
-import { reportSignalFailure, type SignalErrorHandler } from "../core/report-failure";
+import type { SignalErrorHandler } from "../core/report-failure";
 import type { FeedbackData } from "../core/signal";
 import type { FeedbackFunction } from "../core/feedback-function";
-import { useSignalFailureHandler } from "../provider/use-signal-failure-handler";
+import { reportFailureToConsole, useSignalFailureHandler } from "../provider/use-signal-failure-handler";
+import { toError } from "../core/errors";
 import { useKeletSignal } from "../provider/use-kelet-signal";
 import { buildVoteSignal } from "./build-signal";
 import type { VoteFeedbackActions, VoteFeedbackStateValue } from "./context";
@@ -73,15 +74,11 @@ export interface VoteFeedbackRootValue {
   actions: VoteFeedbackActions;
 }
 
-function toError(reason: unknown): Error {
-  return reason instanceof Error ? reason : new Error(String(reason));
-}
-
 /** What handlers read: the last committed render's props and setters, and the latest state. */
 interface Committed {
   props: VoteFeedbackRootProps;
   providerSignal: FeedbackFunction;
-  reportFailure: SignalErrorHandler | undefined;
+  reportFailure: SignalErrorHandler;
   persistKey: string | null;
   /** Committed, then moved on at once by each event, so two events in one tick see each other. */
   state: VoteFeedbackState;
@@ -162,9 +159,7 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
     let textareaValueOwnedByApp = false;
 
     const report = (error: Error, signal: FeedbackData) => {
-      const handler = committed.current?.reportFailure;
-      if (handler) handler(error, signal);
-      else reportSignalFailure(undefined, error, signal);
+      (committed.current?.reportFailure ?? reportFailureToConsole)(error, signal);
     };
 
     /** Hands one signal over; every outcome is handled here, nothing escapes into the app. */
