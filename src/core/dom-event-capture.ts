@@ -23,23 +23,13 @@ export interface DomEventSnapshot {
 
 /** Older events say nothing about the signal being sent. */
 export const DOM_EVENT_MAX_AGE_MS = 10_000;
-const CAPTURED_EVENT_TYPES = ["click", "keydown", "submit", "change"] as const;
-const MAX_SELECTOR_DEPTH = 3;
-const MAX_SELECTOR_CHARS = 120;
-const MAX_LABEL_CHARS = 40;
-const REDACT_ATTRIBUTE = "data-kelet-redact";
+const CAPTURED_EVENT_TYPES = ["click", "keydown", "submit", "change"];
 
-let latest: { snapshot: DomEventSnapshot; capturedAtMs: number } | null = null;
+/** Its `time` says when it happened: its age is measured from it. */
+let latest: DomEventSnapshot | undefined;
 let retainCount = 0;
 
-function escapeIdent(ident: string): string {
-  if (typeof CSS !== "undefined" && typeof CSS.escape === "function") return CSS.escape(ident);
-  return ident.replace(/[^a-zA-Z0-9_-]/g, (ch) => `\\${ch}`);
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+const truncate = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * Built-in elements that may hold a shadow root (besides custom elements).
@@ -50,87 +40,67 @@ function truncate(text: string, max: number): string {
 const SHADOW_HOST_TAG = /^(ARTICLE|ASIDE|BLOCKQUOTE|BODY|DIV|FOOTER|H[1-6]|HEADER|MAIN|NAV|P|SECTION|SPAN)$/;
 const EDITABLE_REGION = "[contenteditable]:not([contenteditable=false])";
 
-const isElement = (node: unknown): node is Element => typeof (node as Element | null)?.closest === "function";
-
-function isEditable(element: Element): boolean {
-  const tag = element.tagName;
-  if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return true;
-  return (element as HTMLElement).isContentEditable === true || element.closest(EDITABLE_REGION) !== null;
-}
+const isEditable = (element: Element): boolean =>
+  /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName) || (element as HTMLElement).isContentEditable || !!element.closest(EDITABLE_REGION);
 
 /** True when a key pressed with `element` as the target may be a character typed into a field. */
-function mayHoldTyping(element: Element, path: Element[]): boolean {
-  return path.some(isEditable) || element.shadowRoot !== null || element.tagName.includes("-") || SHADOW_HOST_TAG.test(element.tagName);
-}
+const mayHoldTyping = (element: Element, path: Element[]): boolean =>
+  path.some(isEditable) || !!element.shadowRoot || element.tagName.includes("-") || SHADOW_HOST_TAG.test(element.tagName);
 
-/** The parent element, stepping out of a shadow root to its host. */
-function composedParent(element: Element): Element | null {
-  return element.parentElement ?? (element.getRootNode() as Partial<ShadowRoot>).host ?? null;
-}
-
-function describeElement(element: Element): string {
-  let part = element.tagName.toLowerCase();
-  if (element.id) return `${part}#${escapeIdent(element.id)}`;
-  const classes = Array.from(element.classList).slice(0, 2);
-  for (const name of classes) part += `.${escapeIdent(name)}`;
-  return part;
-}
-
+/** Up to three levels, `tag#id` or `tag.class.class`, stopping at an id or `body`, stepping out of shadow roots to their hosts. */
 function selectorOf(element: Element): string {
+  const escape = (ident: string) => globalThis.CSS?.escape?.(ident) ?? ident.replace(/[^\w-]/g, "\\$&");
   const parts: string[] = [];
-  let current: Element | null = element;
-  while (current && parts.length < MAX_SELECTOR_DEPTH && current.tagName !== "HTML" && current.tagName !== "BODY") {
-    const part = describeElement(current);
+  for (let current: Element | null | undefined = element; current && parts.length < 3 && !/^(HTML|BODY)$/.test(current.tagName); ) {
+    const tag = current.tagName.toLowerCase();
+    const part = current.id ? `${tag}#${escape(current.id)}` : tag + Array.from(current.classList, (name) => `.${escape(name)}`).slice(0, 2).join("");
     parts.unshift(part);
     if (part.includes("#")) break;
-    current = composedParent(current);
+    current = current.parentElement ?? (current.getRootNode() as Partial<ShadowRoot>).host;
   }
-  return truncate(parts.join(" > "), MAX_SELECTOR_CHARS);
+  return truncate(parts.join(" > "), 120);
 }
 
 function labelOf(element: Element): string | undefined {
-  const explicit = element.getAttribute("aria-label") ?? element.getAttribute("title");
-  let text = explicit;
+  let text = element.getAttribute("aria-label") ?? element.getAttribute("title");
   if (!text && isEditable(element)) {
     // Name the field, never its content.
     text = element.getAttribute("placeholder") ?? element.getAttribute("name");
   } else if (!text) {
-    const tag = element.tagName;
-    const clickable = element.closest("button, a, [role=button], [role=menuitem], label, summary") ?? (tag === "BUTTON" || tag === "A" ? element : null);
+    const clickable = element.closest("button,a,[role=button],[role=menuitem],label,summary");
     // Typed text lives in the text of a contenteditable region, and a textarea's text is its value: never a label.
-    if (clickable && !clickable.querySelector(`textarea, ${EDITABLE_REGION}`)) text = clickable.textContent;
+    if (clickable && !clickable.querySelector(`textarea,${EDITABLE_REGION}`)) text = clickable.textContent;
   }
   const cleaned = text?.replace(/\s+/g, " ").trim();
-  return cleaned ? truncate(cleaned, MAX_LABEL_CHARS) : undefined;
+  return cleaned ? truncate(cleaned, 40) : undefined;
 }
 
 function capture(event: Event): void {
   try {
-    const time = new Date().toISOString();
+    const snapshot: DomEventSnapshot = { type: event.type, time: new Date().toISOString() };
     // A document listener sees `event.target` retargeted to the outermost shadow host; the composed
     // path starts at the element really used, inside open shadow roots (closed ones stay hidden).
-    const path = (event.composedPath ? event.composedPath() : [event.target]).filter(isElement);
+    const path = event.composedPath().filter((node): node is Element => !!(node as Element).closest);
     const element = path[0];
-    if (!element) {
-      latest = { snapshot: { type: event.type, time }, capturedAtMs: Date.now() };
-      return;
+    if (path.some((node) => node.hasAttribute("data-kelet-redact"))) snapshot.redacted = true;
+    else if (element) {
+      snapshot.target = selectorOf(element);
+      const label = labelOf(element);
+      if (label) snapshot.label = label;
+      if (event.type === "click" && "clientX" in event) {
+        snapshot.x = Math.round((event as MouseEvent).clientX);
+        snapshot.y = Math.round((event as MouseEvent).clientY);
+      }
+      if (event.type === "keydown" && !mayHoldTyping(element, path)) snapshot.key = (event as KeyboardEvent).key;
     }
-    if (path.some((node) => node.hasAttribute(REDACT_ATTRIBUTE))) {
-      latest = { snapshot: { type: event.type, time, redacted: true }, capturedAtMs: Date.now() };
-      return;
-    }
-    const snapshot: DomEventSnapshot = { type: event.type, target: selectorOf(element), time };
-    const label = labelOf(element);
-    if (label) snapshot.label = label;
-    if (event.type === "click" && "clientX" in event) {
-      snapshot.x = Math.round((event as MouseEvent).clientX);
-      snapshot.y = Math.round((event as MouseEvent).clientY);
-    }
-    if (event.type === "keydown" && !mayHoldTyping(element, path)) snapshot.key = (event as KeyboardEvent).key;
-    latest = { snapshot, capturedAtMs: Date.now() };
+    latest = snapshot;
   } catch {
     // Telemetry must never break the page's own event handling.
   }
+}
+
+function listen(method: "addEventListener" | "removeEventListener"): void {
+  for (const type of CAPTURED_EVENT_TYPES) document[method](type, capture, { capture: true, passive: true });
 }
 
 /**
@@ -140,24 +110,19 @@ function capture(event: Event): void {
  */
 export function retainDomEventCapture(): () => void {
   if (typeof document === "undefined") return () => {};
-  if (retainCount === 0) {
-    for (const type of CAPTURED_EVENT_TYPES) document.addEventListener(type, capture, { capture: true, passive: true });
-  }
-  retainCount += 1;
+  if (retainCount++ === 0) listen("addEventListener");
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    retainCount -= 1;
-    if (retainCount === 0) {
-      for (const type of CAPTURED_EVENT_TYPES) document.removeEventListener(type, capture, { capture: true });
-      latest = null;
+    if (--retainCount === 0) {
+      listen("removeEventListener");
+      latest = undefined;
     }
   };
 }
 
 /** The last user event if it happened within {@link DOM_EVENT_MAX_AGE_MS}. */
 export function recentDomEvent(nowMs: number = Date.now()): DomEventSnapshot | undefined {
-  if (!latest || nowMs - latest.capturedAtMs > DOM_EVENT_MAX_AGE_MS) return undefined;
-  return { ...latest.snapshot };
+  return latest && nowMs - Date.parse(latest.time) <= DOM_EVENT_MAX_AGE_MS ? { ...latest } : undefined;
 }

@@ -48,12 +48,6 @@ export type SignalKind = SignalKindName | Uppercase<SignalKindName> | Capitalize
  */
 export type SignalSource = SignalSourceName | Uppercase<SignalSourceName> | Capitalize<SignalSourceName>;
 
-/** Every kind, lowercase, in the order error messages list them. */
-export const SIGNAL_KINDS: readonly SignalKindName[] = Object.values(SignalKind);
-
-/** Every source, lowercase, in the order error messages list them. */
-export const SIGNAL_SOURCES: readonly SignalSourceName[] = Object.values(SignalSource);
-
 /**
  * One signal about an AI answer: what every handler receives and what is posted to Kelet.
  * Field names are snake_case because that is the wire format.

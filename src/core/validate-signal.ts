@@ -1,16 +1,15 @@
-import { SignalValidationError } from "./errors";
-import { SIGNAL_KINDS, SIGNAL_SOURCES, type FeedbackData, type ValidSignal } from "./signal";
+import { SignalValidationError, toError } from "./errors";
+import { SignalKind, SignalSource, type FeedbackData, type ValidSignal } from "./signal";
 
 /** A string with something besides whitespace. */
-export function isNonEmptyString(value: unknown): value is string {
-  return typeof value === "string" && value.trim() !== "";
-}
+export const isNonEmptyString = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 
 function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === "number" || typeof value === "boolean" || value == null) return String(value);
-  if (typeof value === "bigint") return `${value}n`;
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+  const type = typeof value;
+  if (type === "string") return JSON.stringify((value as string).length > 40 ? `${(value as string).slice(0, 40)}…` : value);
+  if (value == null || type === "number" || type === "boolean") return String(value);
+  if (type === "bigint") return `${value}n`;
+  return Array.isArray(value) ? "an array" : `a ${type}`;
 }
 
 /** Throws the error naming `field`, what it must be, and what it got. */
@@ -18,26 +17,24 @@ function fail(field: string, problem: string, value: unknown): never {
   throw new SignalValidationError(field, `${problem} (got ${describe(value)})`);
 }
 
-/**
- * `data[field]` lowercased when it names one of `allowed` in any case (`"EVENT"`, `"Event"`);
- * absent: the first of `allowed` (`"feedback"`, `"human"`), the default.
- */
-function oneOf<T extends string>(data: FeedbackData, field: "kind" | "source", allowed: readonly T[]): T {
-  const value: unknown = data[field];
-  if (value === undefined) return allowed[0]!;
-  const found = typeof value === "string" ? allowed.find((name) => name === value.toLowerCase()) : undefined;
-  return found ?? fail(field, `must be one of ${allowed.join(", ")}, in any case`, value);
-}
+/** Optional fields: when present, each must pass its test (checked in this order; the first bad one is named). */
+const FIELD_RULES: [fields: (keyof FeedbackData)[], problem: string, isValid: (value: any) => unknown][] = [
+  // NaN and ±Infinity fail the range test too.
+  [["score", "confidence"], "must be a finite number between 0 and 1", (value) => typeof value === "number" && value >= 0 && value <= 1],
+  [["trigger_name", "value", "trace_id"], "must be a string", (value) => typeof value === "string"],
+  // JSON.stringify throws on what cannot be sent (cycles, BigInt): its reason goes into the message.
+  [["metadata"], "must be a JSON-serialisable plain object", (value) => value && typeof value === "object" && !Array.isArray(value) && (JSON.stringify(value), true)],
+  [["timestamp"], "must be an ISO 8601 date string", (value) => typeof value === "string" && !Number.isNaN(Date.parse(value))],
+];
 
-function checkMetadata(metadata: unknown): void {
-  if (metadata === undefined) return;
-  if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) fail("metadata", "must be a plain object", metadata);
-  try {
-    JSON.stringify(metadata);
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new SignalValidationError("metadata", `must be JSON-serialisable (${reason})`);
-  }
+/**
+ * `value` lowercased when it names one of `named` in any case (`"EVENT"`, `"Event"`);
+ * absent: the first (`"feedback"`, `"human"`), the default.
+ */
+function oneOf<T extends string>(field: "kind" | "source", named: Record<string, T>, value: unknown): T {
+  const allowed = Object.values(named);
+  if (value === undefined) return allowed[0]!;
+  return allowed.find((name) => typeof value === "string" && name === value.toLowerCase()) ?? fail(field, `must be one of ${allowed.join(", ")}, in any case`, value);
 }
 
 /**
@@ -51,26 +48,23 @@ function checkMetadata(metadata: unknown): void {
 export function validateSignal(data: FeedbackData, now: () => Date = () => new Date()): ValidSignal {
   if (data === null || typeof data !== "object") fail("signal", "must be an object", data);
   const { session_id: sessionId, ...rest } = data;
-  const identifiedByTrace = isNonEmptyString(data.trace_id) && (sessionId == null || (typeof sessionId === "string" && sessionId.trim() === ""));
+  const noSession = sessionId == null || (typeof sessionId === "string" && !sessionId.trim());
+  const identifiedByTrace = noSession && isNonEmptyString(data.trace_id);
   if (!identifiedByTrace && !isNonEmptyString(sessionId)) fail("session_id", "must be a non-empty string, or absent with trace_id set", sessionId);
-  const kind = oneOf(data, "kind", SIGNAL_KINDS);
-  const source = oneOf(data, "source", SIGNAL_SOURCES);
-  for (const field of ["score", "confidence"] as const) {
-    const value: unknown = data[field];
-    if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1)) {
-      fail(field, "must be a finite number between 0 and 1", value);
+  const kind = oneOf("kind", SignalKind, data.kind);
+  const source = oneOf("source", SignalSource, data.source);
+  for (const [fields, problem, isValid] of FIELD_RULES) {
+    for (const field of fields) {
+      const value = data[field];
+      let valid = value === undefined;
+      try {
+        valid ||= !!isValid(value);
+      } catch (cause) {
+        fail(field, `${problem}: ${toError(cause).message}`, value);
+      }
+      if (!valid) fail(field, problem, value);
     }
   }
-  for (const field of ["trigger_name", "value", "trace_id"] as const) {
-    const value: unknown = data[field];
-    if (value !== undefined && typeof value !== "string") fail(field, "must be a string", value);
-  }
-  checkMetadata(data.metadata);
-  const { timestamp } = data;
-  if (timestamp !== undefined && (typeof timestamp !== "string" || Number.isNaN(Date.parse(timestamp)))) {
-    fail("timestamp", "must be an ISO 8601 date string", timestamp);
-  }
   // Identified by its trace alone: no session_id field at all, as Kelet's server SDK sends it.
-  const base = identifiedByTrace ? rest : data;
-  return { ...base, kind, source, timestamp: timestamp ?? now().toISOString() } as ValidSignal;
+  return { ...(identifiedByTrace ? rest : data), kind, source, timestamp: data.timestamp ?? now().toISOString() } as ValidSignal;
 }
