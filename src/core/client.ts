@@ -61,16 +61,10 @@ export interface KeletClient {
  * button.onclick = () => kelet.signal({ session_id: sessionId, score: 1, trigger_name: "user-vote" });
  */
 export function createKeletClient(options: KeletClientOptions): KeletClient {
-  const { apiKey, project, baseUrl, onError, fetch, debug, disabled, captureEvents, persist } = options ?? ({} as KeletClientOptions);
-  const config = resolveConfig({ apiKey, project, baseUrl, disabled, debug }, undefined);
+  const { onError, fetch } = options ?? ({} as KeletClientOptions);
+  // The settings are named as resolveConfig reads them.
+  const config = resolveConfig(options ?? {});
   enforceUsableConfig(config);
-  const client = createDormantClient({
-    config,
-    reportFailure: (error, signal) => reportSignalFailure(onError, error, signal),
-    fetch,
-    captureEvents: captureEvents ?? true,
-    persist: persist ?? true,
-  });
-  const close = client.open();
-  return { signal: client.signal, close };
+  const client = createDormantClient({ config, reportFailure: (error, signal) => reportSignalFailure(error, signal, onError), fetch });
+  return { signal: client.signal, close: client.open() };
 }

@@ -8,9 +8,8 @@ import type { ResolvedConfig } from "./resolve-config";
  * fix it; in production telemetry turns itself off with one `console.error`.
  * A disabled configuration sends nothing anyway, so it is not checked.
  */
-export function enforceUsableConfig(config: ResolvedConfig): void {
-  const { problem } = config;
-  if (!problem || config.disabled) return;
-  if (!isProduction()) throw new Error(problem.message);
-  logOnce("error", `kelet:config:${problem.message}`, `[kelet] Feedback telemetry is off: ${problem.message}`);
+export function enforceUsableConfig({ problem, disabled }: ResolvedConfig): void {
+  if (!problem || disabled) return;
+  if (!isProduction()) throw new Error(problem);
+  logOnce("error", `kelet:config:${problem}`, `[kelet] Feedback telemetry is off: ${problem}`);
 }

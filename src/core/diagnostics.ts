@@ -12,7 +12,8 @@
  * replaced or defined. It is read at call time, so tests can use `vi.stubEnv`.
  */
 import { logOnce } from "./console-once";
-import type { FetchLike } from "./signal-request";
+import type { FeedbackData } from "./signal";
+import { callFetch, type FetchLike } from "./signal-request";
 
 /** Values that look like a session id but are a placeholder or a stringified nothing. */
 const PLACEHOLDER_SESSION_IDS = new Set(["", "undefined", "null", "session", "feedback"]);
@@ -36,6 +37,18 @@ export function checkSessionId(sessionId: unknown, where: string): void {
     `[kelet] ${where} got session_id ${JSON.stringify(sessionId)}, which is ${normalized === "" ? "empty" : "a placeholder, not a real id"}: ` +
       `Kelet cannot link its signals to the AI session they are about. ${SESSION_ID_FIX}`,
   );
+}
+
+/**
+ * Warns about a placeholder `session_id` on a signal sent by hand (one identified by its trace needs none).
+ * Safe to call anywhere: a production bundle drops the call, and a page without `process` gets no message.
+ */
+export function checkSignalSessionId(data: FeedbackData): void {
+  try {
+    if (process.env.NODE_ENV !== "production" && !data?.trace_id) checkSessionId(data?.session_id, "A feedback signal");
+  } catch {
+    // A message is not worth a lost signal.
+  }
 }
 
 /** Warns once that `where` received a new `session_id` on each of its last renders. */
@@ -141,9 +154,9 @@ export function diagnoseNetworkFailure(error: unknown, url: string): void {
 /**
  * In development (and tests), wraps a transport so each attempt's outcome is diagnosed:
  * a 401/403/404 answer, or a cross-origin request that failed (CORS).
- * The response or error passes through untouched.
+ * The response or error passes through untouched. A production build returns `transport` as it is.
  */
-export function withDeliveryDiagnostics(transport: FetchLike): FetchLike {
+export function withDeliveryDiagnostics(transport: FetchLike | undefined): FetchLike | undefined {
   // Shaped so a production bundle folds this to `return transport` and drops the wrapper;
   // a page without `process` (no bundler) lands in the catch: development.
   try {
@@ -154,11 +167,12 @@ export function withDeliveryDiagnostics(transport: FetchLike): FetchLike {
   return transport;
 }
 
-function diagnosed(transport: FetchLike): FetchLike {
+/** `transport` (`undefined`: `globalThis.fetch` at send time), each answer and failure diagnosed. */
+function diagnosed(transport: FetchLike | undefined): FetchLike {
   return async (url, init) => {
     let response: Awaited<ReturnType<FetchLike>>;
     try {
-      response = await transport(url, init);
+      response = await callFetch(transport, url, init);
     } catch (error) {
       runDiagnostic(() => diagnoseNetworkFailure(error, url));
       throw error;

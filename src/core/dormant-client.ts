@@ -1,9 +1,10 @@
 import { withDeliveryDiagnostics } from "./diagnostics";
 import { retainDomEventCapture } from "./dom-event-capture";
+import { KeletConfigError } from "./errors";
 import { createFeedbackFunction, type FeedbackFunction } from "./feedback-function";
 import type { SignalErrorHandler } from "./report-failure";
 import type { ResolvedConfig } from "./resolve-config";
-import { callFetch, type FetchLike } from "./signal-request";
+import type { FetchLike } from "./signal-request";
 import { createSignalSender, type SignalSender } from "./signal-sender";
 
 /** Everything a client is built from, after any inheritance (the provider's business) is applied. */
@@ -13,19 +14,15 @@ export interface DormantClientSetup {
   reportFailure: SignalErrorHandler;
   /** The app's transport; `undefined`: `globalThis.fetch`, looked up at send time. */
   fetch?: FetchLike;
-  /** Attach the last user event as `metadata.$dom_event`, and listen for it while open. */
-  captureEvents: boolean;
-  /** Passed to delivery: may unsent signals be saved to storage for the next visit. */
-  persist: boolean;
 }
 
 /**
  * One client, the single code path behind `createKeletClient` and
  * `KeletProvider`. Building it starts nothing (no listeners, timers or
  * queues), so React may build one during a render it throws away.
+ * It keeps its setup, which nested providers inherit.
  */
-export interface DormantClient {
-  readonly config: ResolvedConfig;
+export interface DormantClient extends DormantClientSetup {
   /** Validates and sends one signal. Works before `open()` and after its release too. */
   readonly signal: FeedbackFunction;
   /**
@@ -37,34 +34,24 @@ export interface DormantClient {
 }
 
 export function createDormantClient(setup: DormantClientSetup): DormantClient {
-  const { config, reportFailure, captureEvents, persist } = setup;
-  const appFetch = setup.fetch;
+  const { config } = setup;
   // A misconfigured or disabled client never delivers: no queue, no listeners.
   const delivers = !config.problem && !config.disabled;
 
   // Created on first use, not here: a client React builds and throws away leaves nothing behind.
   let sender: SignalSender | undefined;
-  const senderNow = (): SignalSender =>
-    (sender ??= createSignalSender({
-      ...config,
-      fetch: withDeliveryDiagnostics((url, init) => callFetch(appFetch, url, init)),
-      reportFailure,
-      persist,
-    }));
+  const senderNow = (): SignalSender => (sender ??= createSignalSender({ ...config, ...setup, fetch: withDeliveryDiagnostics(setup.fetch) }));
 
   const signal = createFeedbackFunction({
+    ...config,
+    ...setup,
     sender: delivers ? { send: (validSignal) => senderNow().send(validSignal) } : null,
-    offReason: config.problem,
-    disabled: config.disabled,
-    debug: config.debug,
-    captureEvents,
-    reportFailure,
+    offReason: config.problem ? new KeletConfigError(config.problem) : undefined,
   });
 
   function open(): () => void {
     if (!delivers) return () => {};
-    const releases = [senderNow().start()];
-    if (captureEvents) releases.push(retainDomEventCapture());
+    const releases = [senderNow().start(), config.captureEvents ? retainDomEventCapture() : () => {}];
     let released = false;
     return () => {
       if (released) return;
@@ -73,5 +60,5 @@ export function createDormantClient(setup: DormantClientSetup): DormantClient {
     };
   }
 
-  return { config, signal, open };
+  return { ...setup, signal, open };
 }

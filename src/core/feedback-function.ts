@@ -1,5 +1,5 @@
 import { debugLog } from "./console-once";
-import { checkSessionId, runDiagnostic } from "./diagnostics";
+import { checkSignalSessionId } from "./diagnostics";
 import { recentDomEvent } from "./dom-event-capture";
 import type { SignalErrorHandler } from "./report-failure";
 import type { FeedbackData, ValidSignal } from "./signal";
@@ -22,52 +22,41 @@ export interface FeedbackFunctionOptions {
   reportFailure: SignalErrorHandler;
 }
 
-/** Adds the last user event to a signal that already passed validation, so validity never depends on it. */
-function withDomEvent(signal: ValidSignal): ValidSignal {
-  const { metadata } = signal;
-  if (metadata !== undefined && "$dom_event" in metadata) return signal;
-  const domEvent = recentDomEvent();
-  return domEvent ? { ...signal, metadata: { ...metadata, $dom_event: domEvent } } : signal;
-}
-
 /**
  * Builds the client's `signal(data)` (the provider's `feedback`): validate
  * what the app gave (rejecting with an error naming the field, before any
  * request), then fill in defaults and the last user event, then hand the
  * signal to the sender.
  */
-export function createFeedbackFunction(options: FeedbackFunctionOptions): FeedbackFunction {
-  const { sender, offReason, disabled, debug, captureEvents, reportFailure } = options;
+export function createFeedbackFunction({ sender, offReason, disabled, debug, captureEvents, reportFailure }: FeedbackFunctionOptions): FeedbackFunction {
   const log = (...args: unknown[]) => debugLog(debug, ...args);
-  return (data) => {
-    if (disabled) {
-      log("disabled, not sent:", data);
-      return Promise.resolve();
-    }
-    // A signal identified by its trace alone needs no session id.
-    if (data !== null && typeof data === "object" && !data.trace_id) runDiagnostic(() => checkSessionId(data.session_id, "A feedback signal"));
+  return async (data) => {
+    if (disabled) return log("disabled, not sent:", data);
+    checkSignalSessionId(data);
     let signal: ValidSignal;
     try {
       signal = validateSignal(data);
     } catch (error) {
       reportFailure(error as Error, data);
       log("invalid, not sent:", (error as Error).message, data);
-      return Promise.reject(error);
+      throw error;
     }
-    if (captureEvents) signal = withDomEvent(signal);
+    // Added after validation, so validity never depends on the last click.
+    const domEvent = captureEvents && recentDomEvent();
+    const { metadata } = signal;
+    if (domEvent && !(metadata && "$dom_event" in metadata)) signal = { ...signal, metadata: { ...metadata, $dom_event: domEvent } };
     if (!sender) {
       if (offReason) reportFailure(offReason, signal);
-      log("telemetry is off, not sent:", signal);
-      return Promise.resolve();
+      return log("telemetry is off, not sent:", signal);
     }
     log("sending", signal);
-    return sender.send(signal).then(
-      () => log("delivered", signal),
-      (error: Error) => {
-        log("failed:", error.message, signal);
-        reportFailure(error, signal);
-        throw error;
-      },
-    );
+    try {
+      await sender.send(signal);
+    } catch (error) {
+      log("failed:", (error as Error).message, signal);
+      reportFailure(error as Error, signal);
+      throw error;
+    }
+    log("delivered", signal);
   };
 }

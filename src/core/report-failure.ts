@@ -9,16 +9,14 @@ export type SignalErrorHandler = (error: Error, signal: FeedbackData) => void;
  * Hands a failed signal to the app's handler. Without one, development logs
  * every failure with its signal; production logs only the first, once.
  */
-export function reportSignalFailure(onError: SignalErrorHandler | undefined, error: Error, signal: FeedbackData): void {
+export function reportSignalFailure(error: Error, signal: FeedbackData, onError?: SignalErrorHandler): void {
   if (onError) {
     try {
       onError(error, signal);
     } catch (handlerError) {
-      console.error("[kelet] onError threw while handling a failed signal:", handlerError);
+      console.error("[kelet] onError threw:", handlerError);
     }
-    return;
-  }
-  if (isProduction()) {
+  } else if (isProduction()) {
     logOnce("error", "kelet:signal-failure", "[kelet] A feedback signal was not delivered (later failures are not logged):", error.message);
   } else {
     console.error(`[kelet] ${error.message}`, signal);

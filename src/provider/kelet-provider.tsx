@@ -5,7 +5,7 @@ import { reportSignalFailure, type SignalErrorHandler } from "../core/report-fai
 import { resolveConfig } from "../core/resolve-config";
 import { callFetch, type FetchLike } from "../core/signal-request";
 import { KeletContext, type KeletContextValue } from "./kelet-context";
-import { ProviderInternalsContext, type ProviderInternals } from "./provider-internals";
+import { ProviderInternalsContext } from "./provider-internals";
 import { useCommittedRef } from "./use-committed-ref";
 
 export interface KeletProviderProps {
@@ -43,46 +43,40 @@ export interface KeletProviderProps {
  * Nest providers to route a subtree to another project with the same key.
  */
 export function KeletProvider(props: KeletProviderProps) {
-  const { apiKey, project, baseUrl, disabled, debug, children } = props;
   const parentValue = useContext(KeletContext);
   const parent = useContext(ProviderInternalsContext);
   // Key and project from the public context, so a provider under an app's own `KeletContext.Provider` (as in 1.3) inherits them.
-  const config = resolveConfig({ apiKey, project, baseUrl, disabled, debug }, { ...parent?.config, apiKey: parentValue?.api_key, project: parentValue?.project });
+  const config = resolveConfig(props, { ...parent?.config, apiKey: parentValue?.api_key, project: parentValue?.project });
   // Loud where the developer can fix it; in production telemetry turns itself off instead.
   enforceUsableConfig(config);
-  const captureEvents = props.captureEvents ?? parent?.captureEvents ?? true;
-  const persist = props.persist ?? parent?.persist ?? true;
 
   // Callbacks are read from the last committed props, so inline props never rebuild
   // the client, and a render React throws away never leaks its props into a signal.
   const committed = useCommittedRef({ onError: props.onError, fetch: props.fetch, parent });
-  const callbacks = useMemo(() => {
-    const reportFailure: SignalErrorHandler = (error, signal) => {
-      const { onError, parent: parentInternals } = committed.current;
-      if (!onError && parentInternals?.reportFailure) parentInternals.reportFailure(error, signal);
-      else reportSignalFailure(onError, error, signal);
-    };
-    // Own `fetch`, else the parent's, else `globalThis.fetch` looked up at send time.
-    const fetch: FetchLike = (url, init) => callFetch(committed.current.fetch ?? committed.current.parent?.fetch, url, init);
-    return { reportFailure, fetch };
-  }, [committed]);
-
   // Building starts nothing: listeners and the queue's hold start in the effect below.
-  // A new error object each render: the memo keys on its message.
-  const problemMessage = config.problem?.message;
   const client = useMemo(
-    () => createDormantClient({ config, ...callbacks, captureEvents, persist }),
-    // `config` is a new object each render: its fields are the keys.
-    [callbacks, problemMessage, config.apiKey, config.project, config.baseUrl, config.disabled, config.debug, captureEvents, persist],
+    () =>
+      createDormantClient({
+        config,
+        // Own `onError`, else the parent's handler, else the console.
+        reportFailure: (error, signal) => {
+          const { onError, parent: parentClient } = committed.current;
+          if (onError || !parentClient) reportSignalFailure(error, signal, onError);
+          else parentClient.reportFailure(error, signal);
+        },
+        // Own `fetch`, else the parent's, else `globalThis.fetch` looked up at send time.
+        fetch: (url, init) => callFetch(committed.current.fetch ?? committed.current.parent?.fetch, url, init),
+      }),
+    // `config` is a new object each render: its values (strings and booleans) are the keys.
+    [committed, ...Object.values(config)],
   );
   useEffect(() => client.open(), [client]);
 
   const value = useMemo<KeletContextValue>(() => ({ api_key: client.config.apiKey, project: client.config.project, feedback: client.signal }), [client]);
-  const internals = useMemo<ProviderInternals>(() => ({ config: client.config, ...callbacks, captureEvents, persist }), [client, callbacks, captureEvents, persist]);
 
   return (
-    <ProviderInternalsContext.Provider value={internals}>
-      <KeletContext.Provider value={value}>{children}</KeletContext.Provider>
+    <ProviderInternalsContext.Provider value={client}>
+      <KeletContext.Provider value={value}>{props.children}</KeletContext.Provider>
     </ProviderInternalsContext.Provider>
   );
 }

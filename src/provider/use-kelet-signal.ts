@@ -3,13 +3,11 @@ import { logOnce } from "../core/console-once";
 import type { FeedbackFunction } from "../core/feedback-function";
 import { KeletContext } from "./kelet-context";
 
-const sendNowhere: FeedbackFunction = () => {
-  logOnce(
-    "warn",
-    "kelet:no-provider-signal",
-    '[kelet] A signal was sent outside any KeletProvider, so it went nowhere. Wrap your app in <KeletProvider apiKey="pk-kelet-..." project="...">.',
-  );
-  return Promise.resolve();
+const sendNowhere: FeedbackFunction = async () => {
+  let message = "[kelet] A signal was sent outside any KeletProvider, so it went nowhere.";
+  // Development adds the fix; a production bundle drops it.
+  if (process.env.NODE_ENV !== "production") message += ' Wrap your app in <KeletProvider apiKey="pk-kelet-..." project="...">.';
+  logOnce("warn", "kelet:no-provider-signal", message);
 };
 
 /**
