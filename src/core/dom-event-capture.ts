@@ -40,8 +40,9 @@ const truncate = (text: string, max: number): string => (text.length > max ? `${
 const SHADOW_HOST_TAG = /^(ARTICLE|ASIDE|BLOCKQUOTE|BODY|DIV|FOOTER|H[1-6]|HEADER|MAIN|NAV|P|SECTION|SPAN)$/;
 const EDITABLE_REGION = "[contenteditable]:not([contenteditable=false])";
 
+/** A field, or inside a contenteditable region (or a page in design mode). */
 const isEditable = (element: Element): boolean =>
-  /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName) || (element as HTMLElement).isContentEditable || !!element.closest(EDITABLE_REGION);
+  !!element.closest(`input,textarea,select,${EDITABLE_REGION}`) || (element as HTMLElement).isContentEditable;
 
 /** True when a key pressed with `element` as the target may be a character typed into a field. */
 const mayHoldTyping = (element: Element, path: Element[]): boolean =>

@@ -17,7 +17,7 @@ export function reportSignalFailure(error: Error, signal: FeedbackData, onError?
       console.error("[kelet] onError threw:", handlerError);
     }
   } else if (isProduction()) {
-    logOnce("error", "kelet:signal-failure", "[kelet] A feedback signal was not delivered (later failures are not logged):", error.message);
+    logOnce("error", "kelet:signal-failure", "[kelet] A signal was not delivered (later failures are not logged):", error.message);
   } else {
     console.error(`[kelet] ${error.message}`, signal);
   }

@@ -45,7 +45,7 @@ function secretKeyMessage(): string {
   } catch {
     return SECRET_KEY_FIX(); // No bundler, no `process`: development.
   }
-  return "KeletProvider was given a secret key (sk-kelet-... or sk_...), never sent from a browser: use the publishable key (pk-kelet-...).";
+  return "KeletProvider was given a secret key (sk-kelet-... or sk_...), never sent from a browser: use the publishable key (pk-kelet-...)";
 }
 
 /** Applies inheritance (own value, else the nearest ancestor's) and checks the result. */

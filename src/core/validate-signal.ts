@@ -4,6 +4,7 @@ import { SignalKind, SignalSource, type FeedbackData, type ValidSignal } from ".
 /** A string with something besides whitespace. */
 export const isNonEmptyString = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 
+/** What the app gave, for a development message: a string (cut at 40 characters), a number or the like as written, else its type. */
 function describe(value: unknown): string {
   const type = typeof value;
   if (type === "string") return JSON.stringify((value as string).length > 40 ? `${(value as string).slice(0, 40)}…` : value);
@@ -12,19 +13,25 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? "an array" : `a ${type}`;
 }
 
-/** Throws the error naming `field`, what it must be, and what it got. */
-function fail(field: string, problem: string, value: unknown): never {
-  throw new SignalValidationError(field, `${problem} (got ${describe(value)})`);
+/** Throws the error naming `field` and what it must be; in development also what it got (a production bundle drops that). */
+function fail(field: string, mustBe: string, value: unknown): never {
+  let problem = `must be ${mustBe}`;
+  try {
+    if (process.env.NODE_ENV !== "production") problem += ` (got ${describe(value)})`;
+  } catch {
+    problem += ` (got ${describe(value)})`; // No bundler, no `process`: development.
+  }
+  throw new SignalValidationError(field, problem);
 }
 
 /** Optional fields: when present, each must pass its test (checked in this order; the first bad one is named). */
-const FIELD_RULES: [fields: (keyof FeedbackData)[], problem: string, isValid: (value: any) => unknown][] = [
+const FIELD_RULES: [fields: (keyof FeedbackData)[], mustBe: string, isValid: (value: any) => unknown][] = [
   // NaN and ±Infinity fail the range test too.
-  [["score", "confidence"], "must be a finite number between 0 and 1", (value) => typeof value === "number" && value >= 0 && value <= 1],
-  [["trigger_name", "value", "trace_id"], "must be a string", (value) => typeof value === "string"],
+  [["score", "confidence"], "a finite number between 0 and 1", (value) => typeof value === "number" && value >= 0 && value <= 1],
+  [["trigger_name", "value", "trace_id"], "a string", (value) => typeof value === "string"],
   // JSON.stringify throws on what cannot be sent (cycles, BigInt): its reason goes into the message.
-  [["metadata"], "must be a JSON-serialisable plain object", (value) => value && typeof value === "object" && !Array.isArray(value) && (JSON.stringify(value), true)],
-  [["timestamp"], "must be an ISO 8601 date string", (value) => typeof value === "string" && !Number.isNaN(Date.parse(value))],
+  [["metadata"], "a JSON-serialisable plain object", (value) => value && typeof value === "object" && !Array.isArray(value) && (JSON.stringify(value), true)],
+  [["timestamp"], "an ISO 8601 date string", (value) => typeof value === "string" && !Number.isNaN(Date.parse(value))],
 ];
 
 /**
@@ -34,7 +41,7 @@ const FIELD_RULES: [fields: (keyof FeedbackData)[], problem: string, isValid: (v
 function oneOf<T extends string>(field: "kind" | "source", named: Record<string, T>, value: unknown): T {
   const allowed = Object.values(named);
   if (value === undefined) return allowed[0]!;
-  return allowed.find((name) => typeof value === "string" && name === value.toLowerCase()) ?? fail(field, `must be one of ${allowed.join(", ")}, in any case`, value);
+  return allowed.find((name) => typeof value === "string" && name === value.toLowerCase()) ?? fail(field, `one of ${allowed.join(", ")}, in any case`, value);
 }
 
 /**
@@ -46,23 +53,23 @@ function oneOf<T extends string>(field: "kind" | "source", named: Record<string,
  * Throws a {@link SignalValidationError} naming the first bad field.
  */
 export function validateSignal(data: FeedbackData, now: () => Date = () => new Date()): ValidSignal {
-  if (data === null || typeof data !== "object") fail("signal", "must be an object", data);
+  if (data === null || typeof data !== "object") fail("signal", "an object", data);
   const { session_id: sessionId, ...rest } = data;
   const noSession = sessionId == null || (typeof sessionId === "string" && !sessionId.trim());
   const identifiedByTrace = noSession && isNonEmptyString(data.trace_id);
-  if (!identifiedByTrace && !isNonEmptyString(sessionId)) fail("session_id", "must be a non-empty string, or absent with trace_id set", sessionId);
+  if (!identifiedByTrace && !isNonEmptyString(sessionId)) fail("session_id", "a non-empty string, or absent with trace_id set", sessionId);
   const kind = oneOf("kind", SignalKind, data.kind);
   const source = oneOf("source", SignalSource, data.source);
-  for (const [fields, problem, isValid] of FIELD_RULES) {
+  for (const [fields, mustBe, isValid] of FIELD_RULES) {
     for (const field of fields) {
       const value = data[field];
       let valid = value === undefined;
       try {
         valid ||= !!isValid(value);
       } catch (cause) {
-        fail(field, `${problem}: ${toError(cause).message}`, value);
+        fail(field, `${mustBe}: ${toError(cause).message}`, value);
       }
-      if (!valid) fail(field, problem, value);
+      if (!valid) fail(field, mustBe, value);
     }
   }
   // Identified by its trace alone: no session_id field at all, as Kelet's server SDK sends it.
