@@ -1,5 +1,4 @@
 import { logOnce } from "./console-once";
-import { runDiagnostic } from "./diagnostics";
 
 /** The response header the server sets to the id it passed to `agentic_session(session_id=...)`. */
 export const SESSION_ID_HEADER = "X-Session-ID";
@@ -13,21 +12,6 @@ export interface SessionIdResponse {
   type?: string;
 }
 
-function hex(bytes: ArrayLike<number>, from: number, to: number): string {
-  let out = "";
-  for (let i = from; i < to; i += 1) out += (bytes[i]! + 0x100).toString(16).slice(1);
-  return out;
-}
-
-function randomBytes(count: number): Uint8Array {
-  const bytes = new Uint8Array(count);
-  const cryptoApi = typeof globalThis.crypto === "object" ? globalThis.crypto : undefined;
-  if (cryptoApi && typeof cryptoApi.getRandomValues === "function") return cryptoApi.getRandomValues(bytes);
-  // Last resort (very old runtimes): unique enough for a session id, not for secrets.
-  for (let i = 0; i < count; i += 1) bytes[i] = Math.floor(Math.random() * 256);
-  return bytes;
-}
-
 /**
  * A new random session id (a version 4 UUID) for a unit of work that starts
  * in the browser: send it to your server so it can use the same id in
@@ -36,12 +20,16 @@ function randomBytes(count: number): Uint8Array {
  * `crypto.getRandomValues`.
  */
 export function createSessionId(): string {
-  const cryptoApi = typeof globalThis.crypto === "object" ? globalThis.crypto : undefined;
-  if (cryptoApi && typeof cryptoApi.randomUUID === "function") return cryptoApi.randomUUID();
-  const bytes = randomBytes(16);
+  const cryptoApi: Partial<Crypto> | undefined = globalThis.crypto;
+  if (typeof cryptoApi?.randomUUID === "function") return cryptoApi.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (typeof cryptoApi?.getRandomValues === "function") cryptoApi.getRandomValues(bytes);
+  // Last resort (very old runtimes): unique enough for a session id, not for secrets. The array truncates to a byte.
+  else for (let i = 0; i < 16; i += 1) bytes[i] = Math.random() * 256;
   bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  return `${hex(bytes, 0, 4)}-${hex(bytes, 4, 6)}-${hex(bytes, 6, 8)}-${hex(bytes, 8, 10)}-${hex(bytes, 10, 16)}`;
+  const hex = Array.from(bytes, (byte) => (byte + 0x100).toString(16).slice(1)).join("");
+  return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
 }
 
 function crossOriginOf(response: SessionIdResponse): string | undefined {
@@ -67,29 +55,32 @@ function crossOriginOf(response: SessionIdResponse): string | undefined {
  * const sessionId = readSessionId(response) ?? fallbackId;
  */
 export function readSessionId(response: SessionIdResponse | null | undefined): string | null {
-  if (response == null || typeof response !== "object") return null;
-  let value: string | null = null;
+  let value: unknown;
   try {
-    value = response.headers?.get?.(SESSION_ID_HEADER) ?? null;
+    value = response?.headers?.get?.(SESSION_ID_HEADER);
   } catch {
-    value = null;
+    // A broken headers object has no session id.
   }
   const sessionId = typeof value === "string" ? value.trim() : "";
   if (sessionId !== "") return sessionId;
-  // Written out (not isProduction()) so app bundlers drop the message from production builds (see diagnostics.ts);
-  // run as a diagnostic, so a page without a bundler (no `process`) still gets its answer.
-  runDiagnostic(() => {
-    if (process.env.NODE_ENV === "production") return;
-    const origin = crossOriginOf(response);
-    if (origin !== undefined) {
-      logOnce(
-        "warn",
-        `kelet:session-header-hidden:${origin}`,
-        `[kelet] readSessionId: the response from ${origin} has no ${SESSION_ID_HEADER} header this page can read. ` +
-          `A browser hides response headers of a cross-origin response unless the server lists them: ` +
-          `make the server that sets ${SESSION_ID_HEADER} also send "Access-Control-Expose-Headers: ${SESSION_ID_HEADER}".`,
-      );
-    }
-  });
+  try {
+    // Written out so app bundlers drop the message from production builds; a page without a bundler (no `process`) gets no message.
+    if (process.env.NODE_ENV !== "production" && response) warnIfHeaderHidden(response);
+  } catch {
+    // A message is not worth the answer.
+  }
   return null;
+}
+
+/** In development, once per origin: a cross-origin response hides the header unless the server exposes it. */
+function warnIfHeaderHidden(response: SessionIdResponse): void {
+  const origin = crossOriginOf(response);
+  if (origin === undefined) return;
+  logOnce(
+    "warn",
+    `kelet:session-header-hidden:${origin}`,
+    `[kelet] readSessionId: the response from ${origin} has no ${SESSION_ID_HEADER} header this page can read. ` +
+      `A browser hides response headers of a cross-origin response unless the server lists them: ` +
+      `make the server that sets ${SESSION_ID_HEADER} also send "Access-Control-Expose-Headers: ${SESSION_ID_HEADER}".`,
+  );
 }
