@@ -63,10 +63,11 @@ function selectorOf(element: Element): string {
 }
 
 function labelOf(element: Element): string | undefined {
-  let text = element.getAttribute("aria-label") ?? element.getAttribute("title");
+  const attribute = (name: string, orElse: string) => element.getAttribute(name) ?? element.getAttribute(orElse);
+  let text = attribute("aria-label", "title");
   if (!text && isEditable(element)) {
     // Name the field, never its content.
-    text = element.getAttribute("placeholder") ?? element.getAttribute("name");
+    text = attribute("placeholder", "name");
   } else if (!text) {
     const clickable = element.closest("button,a,[role=button],[role=menuitem],label,summary");
     // Typed text lives in the text of a contenteditable region, and a textarea's text is its value: never a label.
