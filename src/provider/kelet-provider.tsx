@@ -52,18 +52,14 @@ export function KeletProvider(props: KeletProviderProps) {
 
   // Callbacks are read from the last committed props, so inline props never rebuild
   // the client, and a render React throws away never leaks its props into a signal.
-  const committed = useCommittedRef({ onError: props.onError, fetch: props.fetch, parent });
+  const committed = useCommittedRef({ ...props, parent });
   // Building starts nothing: listeners and the queue's hold start in the effect below.
   const client = useMemo(
     () =>
       createDormantClient({
         config,
         // Own `onError`, else the parent's handler, else the console.
-        reportFailure: (error, signal) => {
-          const { onError, parent: parentClient } = committed.current;
-          if (onError || !parentClient) reportSignalFailure(error, signal, onError);
-          else parentClient.reportFailure(error, signal);
-        },
+        reportFailure: (error, signal) => reportSignalFailure(error, signal, committed.current.onError || committed.current.parent?.reportFailure),
         // Own `fetch`, else the parent's, else `globalThis.fetch` looked up at send time.
         fetch: (url, init) => callFetch(committed.current.fetch ?? committed.current.parent?.fetch, url, init),
       }),
