@@ -96,6 +96,26 @@ describe("createKeletClient (@kelet-ai/feedback-ui/core)", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("in production still rejects a bad signal with an error that names the field and what it must be", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    const onError = vi.fn();
+    const kelet = client({ onError });
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ session_id: "s", kind: "VOTE" }, /"kind" must be one of feedback, edit, event, metric, arbitrary, in any case/],
+      [{ session_id: "s", score: 2 }, /"score" must be a finite number between 0 and 1/],
+      [{ session_id: "s", metadata: ["a"] }, /"metadata" must be a JSON-serialisable plain object/],
+      [{ score: 1 }, /"session_id" must be a non-empty string, or absent with trace_id set/],
+    ];
+    for (const [signal, message] of cases) {
+      const sent = kelet.signal(signal as never);
+      await expect(sent).rejects.toBeInstanceOf(SignalValidationError);
+      await expect(sent).rejects.toThrow(message);
+    }
+    expect(onError).toHaveBeenCalledTimes(cases.length);
+    await settle();
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("while disabled demands no key, resolves at once and sends nothing", async () => {
     const kelet = client({ apiKey: "", disabled: true });
     await expect(kelet.signal({ session_id: "s", score: 1 })).resolves.toBeUndefined();

@@ -39,6 +39,11 @@ describe("what a key says about itself", () => {
     expect(isPublishableKey(key)).toBe(false);
   });
 
+  it("reads only a key's first three words, each made of letters only, for the secret word", () => {
+    for (const key of ["sk", "SECRET", "a_b_sk", "a-b-secret-1", "sk-", "Kelet_SK_live"]) expect(isSecretKey(key)).toBe(true);
+    for (const key of ["a_b_c_sk", "_sk_live", "a1_sk", "sk1_live", "sks_live", "a__sk", "sk kelet"]) expect(isSecretKey(key)).toBe(false);
+  });
+
   it("reads a publishable prefix case-sensitively, as Kelet issues it", () => {
     expect(isPublishableKey("PK-KELET-abc")).toBe(false);
     expect(isPublishableKey("pk-kelet")).toBe(false);

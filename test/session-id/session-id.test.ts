@@ -79,6 +79,8 @@ describe("readSessionId", () => {
     expect(readSessionId(null)).toBeNull();
     expect(readSessionId({})).toBeNull();
     expect(readSessionId({ headers: null })).toBeNull();
+    expect(readSessionId("not a response" as never)).toBeNull();
+    expect(readSessionId({ headers: { get: () => 42 as never } })).toBeNull();
     expect(
       readSessionId({
         headers: {
