@@ -48,7 +48,7 @@ const isEditable = (element: Element): boolean =>
 const mayHoldTyping = (element: Element, path: Element[]): boolean =>
   path.some(isEditable) || !!element.shadowRoot || element.tagName.includes("-") || SHADOW_HOST_TAG.test(element.tagName);
 
-/** Up to three levels, `tag#id` or `tag.class.class`, stopping at an id or `body`, stepping out of shadow roots to their hosts. */
+/** Up to three levels, `tag#id` or `tag.class.class`, ending after a part with a `#` (an id) or at `body`, stepping out of shadow roots to their hosts. */
 function selectorOf(element: Element): string {
   const escape = (ident: string) => globalThis.CSS?.escape?.(ident) ?? ident.replace(/[^\w-]/g, "\\$&");
   const parts: string[] = [];
