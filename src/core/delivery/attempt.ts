@@ -7,12 +7,13 @@ import type { AttemptResult } from "./outcome-policy";
  * keepalive budget: when its answer's body has been read, or it failed.
  */
 export function sendAttempt(transport: FetchLike, url: string, init: SignalRequestInit, timeoutMs: number, release: () => void): Promise<AttemptResult> {
-  const controller = typeof AbortController == "function" ? new AbortController() : undefined;
-  if (controller) init.signal = controller.signal;
+  // Every browser that runs this ES2020 build has AbortController.
+  const controller = new AbortController();
+  init.signal = controller.signal;
   return new Promise<AttemptResult>((resolve) => {
     // A transport that ignores the abort still ends the attempt on time.
     const timeout = setTimeout(() => {
-      controller?.abort();
+      controller.abort();
       release();
       resolve("timeout");
     }, timeoutMs);

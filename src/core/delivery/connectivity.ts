@@ -50,7 +50,7 @@ export function createConnectivity(): Connectivity {
   /** When requests started failing with the browser online; undefined while the browser says offline. */
   let unreachableSinceMs: number | undefined;
 
-  const tuningMin = (key: "firstProbeDelayMs" | "blockedEndpointGiveUpMs") => Math.min(...Array.from(members, (m) => m.tuning[key]));
+  const tuningMin = (key: "firstProbeDelayMs" | "blockedEndpointGiveUpMs") => Math.min(...[...members].map((m) => m.tuning[key]));
   const ceilingLeftMs = () => (unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + tuningMin("blockedEndpointGiveUpMs") - Date.now());
 
   function stopProbing(): void {
@@ -72,7 +72,7 @@ export function createConnectivity(): Connectivity {
     if (!down) return;
     down = false;
     stopProbing();
-    for (const member of Array.from(members)) member.wake();
+    for (const member of [...members]) member.wake();
   }
 
   function scheduleProbe(): void {
@@ -93,7 +93,7 @@ export function createConnectivity(): Connectivity {
     }
     unreachableSinceMs ??= Date.now();
     // Queues take turns, so one whose endpoint is down cannot hide another's recovery.
-    const queues = Array.from(members);
+    const queues = [...members];
     for (let i = 0; i < queues.length; i++) {
       // Its outcome decides: answered() ends the spell, a failure schedules the next probe.
       if (queues[(probeTurn + i) % queues.length]!.probe()) return void (probeTurn += i + 1);
@@ -124,7 +124,7 @@ export function createConnectivity(): Connectivity {
       if (!browserSaysOffline() && ceilingLeftMs() <= 0) {
         // A request failed after the ceiling: the endpoint is blocked, not the page offline.
         const reason = blockedEndpointReason(tuningMin("blockedEndpointGiveUpMs"));
-        for (const member of Array.from(members)) member.giveUp(reason);
+        for (const member of [...members]) member.giveUp(reason);
       }
       scheduleProbe();
     },

@@ -2,25 +2,17 @@ import { debugLog } from "../console-once";
 import { signalEndpoint } from "../endpoint";
 import { FeedbackSubmitError } from "../errors";
 import { subscribePageHide, type PageHideReason } from "../page-lifecycle";
-import type { FeedbackData, ValidSignal } from "../signal";
+import type { ValidSignal } from "../signal";
 import type { SignalRequestInit, SignalTarget } from "../signal-request";
 import { sendAttempt } from "./attempt";
 import { MAX_ATTEMPTS, MAX_IN_FLIGHT, type DeliveryTuning } from "./constants";
-import { browserSaysOffline, type Connectivity, type ConnectivityMember } from "./connectivity";
-import type { KeepaliveBudget } from "./keepalive-budget";
+import { browserSaysOffline, type ConnectivityMember } from "./connectivity";
 import { decideAfterAttempt, type AttemptResult } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
 import { capSignal, utf8Bytes } from "./payload-cap";
-import { addWithinCaps, newEntry, removeEntry, settleEntry, uniqueId, type EntryOwner, type QueueEntry } from "./queue-entries";
-import { createSignalStore } from "./signal-store";
-
-/** What every queue of the page shares (held in the page-wide registry). */
-export interface PageServices {
-  connectivity: Connectivity;
-  keepalive: KeepaliveBudget;
-  /** Names this page in hand-over records between tabs. */
-  tabId: string;
-}
+import { addWithinCaps, giveUpEntry, newEntry, removeEntry, reportToOwner, settleEntry, uniqueId, type EntryOwner, type QueueEntry } from "./queue-entries";
+import type { PageServices } from "./registry";
+import { createSignalStore, parseStoredBody } from "./signal-store";
 
 export interface DeliveryQueue {
   /** Queues a validated signal; resolves once the API accepted it (or another tab provably took it), else rejects. */
@@ -28,14 +20,6 @@ export interface DeliveryQueue {
   /** Keeps the queue (and the drain of signals an earlier page saved) going; returns the release function. */
   retain(owner: EntryOwner): () => void;
 }
-
-const parseBody = (body: string): FeedbackData => {
-  try {
-    return JSON.parse(body) as FeedbackData;
-  } catch {
-    return { session_id: "" };
-  }
-};
 
 /**
  * One destination's signals (`destination` names it): schedules attempts
@@ -60,16 +44,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let wakeAtMs = Infinity;
 
+  const byId = (id: string) => entries.find((e) => e.id == id);
   const log = (owner: EntryOwner | undefined, ...args: unknown[]) => debugLog(owner?.debug, ...args);
-
-  function reportTo(owner: EntryOwner, error: Error, signal: FeedbackData): void {
-    log(owner, "failed:", error.message, signal);
-    try {
-      owner.reportFailure?.(error, signal);
-    } catch {
-      // The handler is the app's; its failure is not ours to throw.
-    }
-  }
 
   const member: ConnectivityMember = {
     tuning,
@@ -79,16 +55,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     giveUp(reason) {
       const waiting = entries.filter((e) => !e.inFlight);
       if (waiting.length) log(lastOwner, `giving up on ${waiting.length} signal(s): ${reason}`);
-      for (const entry of waiting) {
-        const { persist } = entry.owner;
-        // Saved for the next visit (when allowed) and marked reported, as its promise rejects below.
-        if (persist) save([entry], true);
-        const outcome = entry.stored ? "saved for the next visit" : persist ? "storage is unavailable, not saved" : "not saved (persist is off)";
-        // Its saved copy stays for the next visit: out of this page's queue only.
-        removeEntry(entries, entry);
-        entry.stored = false;
-        settleEntry(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
-      }
+      for (const entry of waiting) giveUpEntry(entries, entry, reason, save);
       checkIdle();
     },
   };
@@ -210,25 +177,17 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   }
 
   function onPageHide(reason: PageHideReason): void {
-    const leftBehind = flushOnPageHide(entries, !connectivity.isDown() && !browserSaysOffline(), (entry) => attempt(entry, true));
-    // Saved copies are taken back when a signal goes out later, so a page that comes back sends each once.
-    save(leftBehind.filter((e) => e.owner.persist));
-    for (const entry of leftBehind) {
-      if (entry.owner.persist || (entry.inFlight && reason == "hidden")) continue;
-      // Nothing may be written: the caller hears it now; if the page comes back, it is still sent.
-      settleEntry(entry, new FeedbackSubmitError("the page was hidden before the signal could be sent, and persist is off (nothing was saved)"));
-    }
-    const saved = leftBehind.filter((e) => e.stored).length;
+    const saved = flushOnPageHide(entries, reason, !connectivity.isDown() && !browserSaysOffline(), (entry) => attempt(entry, true), save);
     if (saved) log(lastOwner, `page ${reason}: ${saved} signal(s) saved for the next visit`);
   }
 
   /** Writes entries to localStorage; a failure leaves them in memory only (and still delivered from there). */
   function save(list: QueueEntry[], reported?: boolean): void {
     for (const record of store.save(list, reported)) {
-      const live = entries.find((e) => e.id == record.id);
+      const live = byId(record.id);
       // Still in memory: the copy was only a backup, and its loss is not a hand-over.
       if (live) live.stored = false;
-      else if (!record.reported && lastOwner) reportTo(lastOwner, new FeedbackSubmitError("offline storage full, dropped the oldest saved signal"), parseBody(record.body));
+      else if (!record.reported && lastOwner) reportToOwner(lastOwner, new FeedbackSubmitError("offline storage full, dropped the oldest saved signal"), parseStoredBody(record.body));
     }
   }
 
@@ -236,17 +195,12 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   async function drainStore(owner: EntryOwner): Promise<void> {
     if (draining) return;
     draining = true;
-    const records = (await store.claimAll().catch(() => null)) ?? [];
+    const orphans = (await store.claimAll(entries).catch(() => null)) ?? [];
     draining = false;
-    const orphans = records.filter((record) => {
-      const own = entries.find((e) => e.id == record.id);
-      if (own) own.stored = false;
-      return !own;
-    });
     if (orphans.length) log(owner, `sending ${orphans.length} signal(s) saved by an earlier page`);
     for (const { id, body, queuedAtMs, reported } of orphans.reverse()) {
-      const signal = parseBody(body);
-      const settle = (error?: Error) => (error ? reportTo(owner, error, signal) : log(owner, "delivered (saved by an earlier page)", signal));
+      const signal = parseStoredBody(body);
+      const settle = (error?: Error) => (error ? reportToOwner(owner, error, signal) : log(owner, "delivered (saved by an earlier page)", signal));
       // Nobody awaits these: their fate goes to onError (once) and the debug log.
       add(newEntry({ id, signal, body, bytes: utf8Bytes(body), queuedAtMs, owner, settled: reported, settle }), true);
     }

@@ -1,3 +1,5 @@
+import { debugLog } from "../console-once";
+import { FeedbackSubmitError } from "../errors";
 import type { SignalErrorHandler } from "../report-failure";
 import type { FetchLike } from "../signal-request";
 import type { FeedbackData, ValidSignal } from "../signal";
@@ -46,6 +48,16 @@ export function newEntry(fields: Pick<QueueEntry, "id" | "signal" | "body" | "by
   return { ...fields, session: signal.session_id ?? `trace:${(signal as ValidSignal).trace_id}`, attempts: 0, networkFailures: 0, windowStartMs: undefined, notBeforeMs: 0 };
 }
 
+/** Tells a sender about a signal nobody awaits (saved by an earlier page) that failed for good. */
+export function reportToOwner(owner: EntryOwner, error: Error, signal: FeedbackData): void {
+  debugLog(owner.debug, "failed:", error.message, signal);
+  try {
+    owner.reportFailure?.(error, signal);
+  } catch {
+    // The handler is the app's; its failure is not ours to throw.
+  }
+}
+
 /** Settles an entry's caller once; what comes after is logged, never reported twice. */
 export function settleEntry(entry: QueueEntry, error?: Error): void {
   if (entry.settled) return;
@@ -78,4 +90,19 @@ export function addWithinCaps(entries: QueueEntry[], entry: QueueEntry, atFront:
     dropped.push(oldest);
   }
   return dropped;
+}
+
+/**
+ * The endpoint stayed blocked past the ceiling: the entry is saved for the
+ * next visit (when its sender allows it) and marked reported, leaves this
+ * page's queue, and its caller hears why.
+ */
+export function giveUpEntry(entries: QueueEntry[], entry: QueueEntry, reason: string, save: (entries: QueueEntry[], reported: boolean) => void): void {
+  const { persist } = entry.owner;
+  if (persist) save([entry], true);
+  const outcome = entry.stored ? "saved for the next visit" : persist ? "storage is unavailable, not saved" : "not saved (persist is off)";
+  removeEntry(entries, entry);
+  // Its saved copy stays for the next visit.
+  entry.stored = false;
+  settleEntry(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
 }

@@ -1,10 +1,18 @@
 import type { SignalTarget } from "../signal-request";
 import { DEFAULT_DELIVERY_TUNING, type DeliveryTuning } from "./constants";
-import { createConnectivity } from "./connectivity";
-import { createDeliveryQueue, type DeliveryQueue, type PageServices } from "./delivery-queue";
-import { createKeepaliveBudget } from "./keepalive-budget";
+import { createConnectivity, type Connectivity } from "./connectivity";
+import { createDeliveryQueue, type DeliveryQueue } from "./delivery-queue";
+import { createKeepaliveBudget, type KeepaliveBudget } from "./keepalive-budget";
 import { uniqueId } from "./queue-entries";
 import { destinationKey } from "./signal-store";
+
+/** What every queue of the page shares (held in the page-wide registry). */
+export interface PageServices {
+  connectivity: Connectivity;
+  keepalive: KeepaliveBudget;
+  /** Names this page in hand-over records between tabs. */
+  tabId: string;
+}
 
 /**
  * The page's delivery: one queue per destination, and the services every

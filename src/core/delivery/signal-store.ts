@@ -1,3 +1,4 @@
+import type { FeedbackData } from "../signal";
 import type { SignalTarget } from "../signal-request";
 import {
   DRAIN_LEASE_MS,
@@ -8,7 +9,7 @@ import {
   MAX_STORED_SIGNALS,
   STORED_SIGNAL_MAX_AGE_MS,
 } from "./constants";
-import type { QueueEntry } from "./queue-entries";
+import { uniqueId, type QueueEntry } from "./queue-entries";
 
 /** A signal saved for a later page load: its exact JSON body, never the key it was sent with. */
 export interface StoredSignal {
@@ -39,6 +40,15 @@ export function fingerprint(text: string): string {
 
 /** Names a destination (base URL, project, fingerprinted key): its queue in the registry, its records in storage. */
 export const destinationKey = ({ baseUrl, project, apiKey }: SignalTarget): string => `${baseUrl}|${project}|${fingerprint(apiKey)}`;
+
+/** The signal a saved body holds, for onError and the debug log (an unreadable one as an empty signal). */
+export function parseStoredBody(body: string): FeedbackData {
+  try {
+    return JSON.parse(body) as FeedbackData;
+  } catch {
+    return { session_id: "" };
+  }
+}
 
 function localStorageOrNull(): Storage | null {
   try {
@@ -84,8 +94,10 @@ export interface SignalStore {
    * Removes and returns everything saved (unexpired), under a lock shared by
    * the page's tabs, and records the claim so the tab that saved a signal
    * can tell it was taken over; `null` when another tab holds the lock.
+   * Records of `inMemory` entries (this page's own, saved at a hide it came
+   * back from) are not returned: those entries are marked not `stored`.
    */
-  claimAll(): Promise<StoredSignal[] | null>;
+  claimAll(inMemory?: SavedEntry[]): Promise<StoredSignal[] | null>;
 }
 
 /** `destination` from {@link destinationKey}; `tabId` names this page in claim records (one id per page, from the registry). */
@@ -118,6 +130,47 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
     } catch {
       return [];
     }
+  }
+
+  /** Removes and returns everything saved, under the drain lock (Web Locks, else a lease); `null` when another tab holds it. */
+  async function claimUnderLock(): Promise<StoredSignal[] | null> {
+    const storage = localStorageOrNull();
+    try {
+      // Most loads have nothing saved: no lock, no lease traffic.
+      if (!storage?.getItem(key)) return [];
+    } catch {
+      return [];
+    }
+    const locks = typeof navigator == "undefined" ? undefined : navigator.locks;
+    if (typeof locks?.request == "function") {
+      try {
+        return await locks.request(lockName, claimNow);
+      } catch {
+        return claimNow();
+      }
+    }
+    // No Web Locks: a lease in storage, checked again after a moment, so only one tab claims at a time.
+    const leaseKey = `${lockName}:lease`;
+    const owner = uniqueId();
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const lease = () => JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string; untilMs: number } | null;
+    try {
+      for (let tries = 0; tries < DRAIN_LEASE_TRIES; tries++) {
+        if (lease()?.untilMs! > Date.now()) {
+          await sleep(DRAIN_LEASE_SETTLE_MS * 2);
+          continue;
+        }
+        storage.setItem(leaseKey, JSON.stringify({ owner, untilMs: Date.now() + DRAIN_LEASE_MS }));
+        await sleep(DRAIN_LEASE_SETTLE_MS);
+        if (lease()?.owner != owner) continue;
+        const records = claimNow();
+        storage.removeItem(leaseKey);
+        return records;
+      }
+    } catch {
+      // A lease that cannot be read or written: leave the drain to a later load.
+    }
+    return null;
   }
 
   return {
@@ -162,44 +215,16 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
       return false;
     },
 
-    async claimAll() {
-      const storage = localStorageOrNull();
-      try {
-        // Most loads have nothing saved: no lock, no lease traffic.
-        if (!storage?.getItem(key)) return [];
-      } catch {
-        return [];
-      }
-      const locks = typeof navigator == "undefined" ? undefined : navigator.locks;
-      if (typeof locks?.request == "function") {
-        try {
-          return await locks.request(lockName, claimNow);
-        } catch {
-          return claimNow();
-        }
-      }
-      // No Web Locks: a lease in storage, checked again after a moment, so only one tab claims at a time.
-      const leaseKey = `${lockName}:lease`;
-      const owner = Math.random().toString(36).slice(2);
-      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-      const lease = () => JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string; untilMs: number } | null;
-      try {
-        for (let tries = 0; tries < DRAIN_LEASE_TRIES; tries++) {
-          if (lease()?.untilMs! > Date.now()) {
-            await sleep(DRAIN_LEASE_SETTLE_MS * 2);
-            continue;
-          }
-          storage.setItem(leaseKey, JSON.stringify({ owner, untilMs: Date.now() + DRAIN_LEASE_MS }));
-          await sleep(DRAIN_LEASE_SETTLE_MS);
-          if (lease()?.owner != owner) continue;
-          const records = claimNow();
-          storage.removeItem(leaseKey);
-          return records;
-        }
-      } catch {
-        // A lease that cannot be read or written: leave the drain to a later load.
-      }
-      return null;
+    async claimAll(inMemory = []) {
+      const records = await claimUnderLock();
+      return (
+        records &&
+        records.filter((record) => {
+          const own = inMemory.find((e) => e.id == record.id);
+          if (own) own.stored = false;
+          return !own;
+        })
+      );
     },
   };
 }
