@@ -12,7 +12,7 @@ export interface RetryBudget {
   /** Connection-level failures while the connection still counted as up. */
   networkFailures: number;
   /** When the retry window started: the first attempt, or the return from offline. */
-  windowStartMs: number | undefined;
+  windowStartMs?: number;
 }
 
 /**

@@ -45,7 +45,7 @@ export const uniqueId = (): string => `${Date.now().toString(36)}-${Math.random(
 export function newEntry(fields: Pick<QueueEntry, "id" | "signal" | "body" | "bytes" | "queuedAtMs" | "owner" | "settled" | "settle">): QueueEntry {
   const { signal } = fields;
   // A signal identified by its trace alone is ordered by that trace.
-  return { ...fields, session: signal.session_id ?? `trace:${(signal as ValidSignal).trace_id}`, attempts: 0, networkFailures: 0, windowStartMs: undefined, notBeforeMs: 0 };
+  return { ...fields, session: signal.session_id ?? `trace:${(signal as ValidSignal).trace_id}`, attempts: 0, networkFailures: 0, notBeforeMs: 0 };
 }
 
 /** Tells a sender about a signal nobody awaits (saved by an earlier page) that failed for good. */
@@ -65,11 +65,10 @@ export function settleEntry(entry: QueueEntry, error?: Error): void {
   entry.settle(error);
 }
 
-/** Takes an entry out of its queue; false when it was not there. */
-export function removeEntry(entries: QueueEntry[], entry: QueueEntry): boolean {
+/** Takes an entry out of its queue (if it is still there). */
+export function removeEntry(entries: QueueEntry[], entry: QueueEntry): void {
   const index = entries.indexOf(entry);
   if (index >= 0) entries.splice(index, 1);
-  return index >= 0;
 }
 
 /**
