@@ -44,7 +44,6 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let wakeAtMs = Infinity;
 
-  const byId = (id: string) => entries.find((e) => e.id == id);
   const log = (owner: EntryOwner | undefined, ...args: unknown[]) => debugLog(owner?.debug, ...args);
 
   const member: ConnectivityMember = {
@@ -184,7 +183,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   /** Writes entries to localStorage; a failure leaves them in memory only (and still delivered from there). */
   function save(list: QueueEntry[], reported?: boolean): void {
     for (const record of store.save(list, reported)) {
-      const live = byId(record.id);
+      const live = entries.find((e) => e.id == record.id);
       // Still in memory: the copy was only a backup, and its loss is not a hand-over.
       if (live) live.stored = false;
       else if (!record.reported && lastOwner) reportToOwner(lastOwner, new FeedbackSubmitError("offline storage full, dropped the oldest saved signal"), parseStoredBody(record.body));
