@@ -81,8 +81,9 @@ export function addWithinCaps(entries: QueueEntry[], entry: QueueEntry, atFront:
   else entries.push(entry);
   let bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
   const dropped: QueueEntry[] = [];
-  for (let oldest; entries.length > tuning.maxQueuedSignals || bytes > tuning.maxQueuedBytes; ) {
-    oldest = entries.find((e) => !e.inFlight);
+  while (entries.length > tuning.maxQueuedSignals || bytes > tuning.maxQueuedBytes) {
+    // Requests in flight stay: their outcome is on its way.
+    const oldest = entries.find((e) => !e.inFlight);
     if (!oldest) break;
     removeEntry(entries, oldest);
     bytes -= oldest.bytes;
