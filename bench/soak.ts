@@ -192,12 +192,16 @@ console.log(`${elapsed()} every promise settled (${rejected} rejected); the next
 const savedAtEnd = savedCount();
 const nextVisit = [provider("soak"), provider("soak-nested")];
 for (let waitedMs = 0; savedCount() > 0 && waitedMs < 60_000; waitedMs += 100) await sleep(100);
-await sleep(3_000); // let the drained signals finish their retries
 if (process.env.SOAK_DEBUG) {
   const registry = (globalThis as Record<symbol, { queues: Map<string, unknown> }>)[Symbol.for("kelet.delivery.registry")];
   console.log("queues:", [...registry.queues.keys()], "storage:", [...storage.entries()].map(([k, v]) => `${k}: ${(JSON.parse(v) as unknown[]).length}`));
 }
 for (const visit of nextVisit) visit.stop();
+// The drained signals settle (delivered, or reported) before anything is counted: a fixed grace period once lost a
+// signal still between retries. A queue leaves the registry once its signals have settled and nobody retains it.
+const registry = (globalThis as Record<symbol, { queues: Map<string, unknown> }>)[Symbol.for("kelet.delivery.registry")];
+for (let waitedMs = 0; registry.queues.size > 0 && waitedMs < 60_000; waitedMs += 100) await sleep(100);
+if (registry.queues.size > 0) console.log(`${elapsed()} queues still holding signals after 60 s: ${[...registry.queues.keys()].join(", ")}`);
 const elapsedS = (Date.now() - startedMs) / 1000;
 clearInterval(sampler);
 

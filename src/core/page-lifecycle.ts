@@ -14,52 +14,44 @@ export type PageHideReason = "hidden" | "pagehide";
 type PageHideListener = (reason: PageHideReason) => void;
 
 interface PageHideHub {
-  listeners: Record<PageHidePhase, Set<PageHideListener>>;
+  subscribers: Set<[PageHidePhase, PageHideListener]>;
   /** Removes the document listeners; set while they are installed. */
   uninstall?: () => void;
 }
 
 // One hub per page (on globalThis), so edits of one build are emitted before the queue of another build flushes.
-const HUB_KEY = Symbol.for("kelet.page-lifecycle");
-
-function pageHideHub(): PageHideHub {
-  const holder = globalThis as { [HUB_KEY]?: PageHideHub };
-  return (holder[HUB_KEY] ??= { listeners: { "emit-edits": new Set(), "flush-queue": new Set() } });
-}
-
-function notify(hub: PageHideHub, reason: PageHideReason): void {
-  for (const phase of ["emit-edits", "flush-queue"] as const) {
-    for (const listener of Array.from(hub.listeners[phase])) {
-      try {
-        listener(reason);
-      } catch (error) {
-        console.error("[kelet] a page-hide handler failed:", error);
-      }
-    }
-  }
-}
+const HUB_KEY = Symbol.for("kelet.page-lifecycle.v2");
 
 /** Calls `listener` whenever the page is hidden or left; returns the unsubscribe function. */
 export function subscribePageHide(phase: PageHidePhase, listener: PageHideListener): () => void {
-  if (typeof window === "undefined" || typeof document === "undefined") return () => {};
-  const hub = pageHideHub();
-  hub.listeners[phase].add(listener);
+  if (typeof window == "undefined" || typeof document == "undefined") return () => {};
+  const hub = ((globalThis as { [HUB_KEY]?: PageHideHub })[HUB_KEY] ??= { subscribers: new Set() });
+  const subscription: [PageHidePhase, PageHideListener] = [phase, listener];
+  hub.subscribers.add(subscription);
   if (!hub.uninstall) {
-    const onVisibilityChange = () => {
-      if (document.visibilityState === "hidden") notify(hub, "hidden");
+    const onHide = ({ type }: Event) => {
+      if (type != "pagehide" && document.visibilityState != "hidden") return;
+      for (const notified of ["emit-edits", "flush-queue"]) {
+        for (const [listenerPhase, subscriber] of Array.from(hub.subscribers)) {
+          try {
+            if (listenerPhase == notified) subscriber(type == "pagehide" ? type : "hidden");
+          } catch (error) {
+            console.error("[kelet] a page-hide handler failed:", error);
+          }
+        }
+      }
     };
-    const onPageHide = () => notify(hub, "pagehide");
-    document.addEventListener("visibilitychange", onVisibilityChange);
-    window.addEventListener("pagehide", onPageHide);
+    document.addEventListener("visibilitychange", onHide);
+    window.addEventListener("pagehide", onHide);
     hub.uninstall = () => {
-      document.removeEventListener("visibilitychange", onVisibilityChange);
-      window.removeEventListener("pagehide", onPageHide);
+      document.removeEventListener("visibilitychange", onHide);
+      window.removeEventListener("pagehide", onHide);
     };
   }
   return () => {
-    hub.listeners[phase].delete(listener);
-    if (hub.uninstall && hub.listeners["emit-edits"].size + hub.listeners["flush-queue"].size === 0) {
-      hub.uninstall();
+    hub.subscribers.delete(subscription);
+    if (!hub.subscribers.size) {
+      hub.uninstall?.();
       hub.uninstall = undefined;
     }
   };

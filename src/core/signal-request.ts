@@ -1,6 +1,4 @@
 import { FeedbackSubmitError } from "./errors";
-import { signalEndpoint } from "./endpoint";
-import type { ValidSignal } from "./signal";
 
 /** The `init` the transport passes to `fetch`: exactly the two headers the API expects. */
 export interface SignalRequestInit {
@@ -29,44 +27,23 @@ export interface SignalTarget {
   baseUrl: string;
 }
 
-/** A ready-to-send request: the same body on every attempt (same timestamp). */
-export interface SignalRequest {
-  url: string;
-  init: SignalRequestInit;
-}
-
-export function buildSignalRequest(target: SignalTarget, signal: ValidSignal): SignalRequest {
-  return {
-    url: signalEndpoint(target.baseUrl, target.project),
-    init: {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${target.apiKey}` },
-      body: JSON.stringify(signal),
-    },
-  };
-}
-
 /** What one attempt came to. Delivery decides from this whether to try again. */
 export type AttemptOutcome =
   | { delivered: true }
-  | { delivered: false; error: FeedbackSubmitError; status: number | undefined; retryAfterHeader: string | null };
+  | { delivered: false; error: FeedbackSubmitError; status?: number; retryAfterHeader?: string | null };
 
 /** Reads a response that may lack `ok`, `status` or `headers`; never throws. */
 export function readAttemptOutcome(response: ResponseLike | undefined | null): AttemptOutcome {
-  if (response == null || typeof response !== "object") {
-    return { delivered: false, error: new FeedbackSubmitError("no response"), status: undefined, retryAfterHeader: null };
-  }
-  const status = typeof response.status === "number" ? response.status : undefined;
-  const ok = typeof response.ok === "boolean" ? response.ok : status !== undefined && status >= 200 && status < 300;
-  if (ok) return { delivered: true };
-  const statusText = response.statusText || (status !== undefined ? `HTTP ${status}` : "no status");
-  let retryAfterHeader: string | null = null;
+  if (response == null || typeof response != "object") return { delivered: false, error: new FeedbackSubmitError("no response") };
+  const status = typeof response.status == "number" ? response.status : undefined;
+  if (typeof response.ok == "boolean" ? response.ok : status! >= 200 && status! < 300) return { delivered: true };
+  let retryAfterHeader: string | null | undefined;
   try {
-    retryAfterHeader = response.headers?.get?.("Retry-After") ?? null;
+    retryAfterHeader = response.headers?.get?.("Retry-After");
   } catch {
-    retryAfterHeader = null;
+    // An unreadable header is an absent one.
   }
-  return { delivered: false, error: new FeedbackSubmitError(statusText, status), status, retryAfterHeader };
+  return { delivered: false, error: new FeedbackSubmitError(response.statusText || (status === undefined ? "no status" : `HTTP ${status}`), status), status, retryAfterHeader };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { render } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_STORED_BYTES } from "../../src/core/delivery/constants";
-import { createSignalStore } from "../../src/core/delivery/signal-store";
+import { createSignalStore, destinationKey } from "../../src/core/delivery/signal-store";
 import { createFeedbackFunction } from "../../src/core/feedback-function";
 import { createSignalSender } from "../../src/core/signal-sender";
 import { KeletProvider } from "../../src/provider/kelet-provider";
@@ -101,7 +101,7 @@ describe("resolved means delivered", () => {
     const result = track(context.feedback({ session_id: "handed-over", score: 1 }));
     window.dispatchEvent(new Event("pagehide"));
     // Another tab of the same site drains what this one saved (and records its claim).
-    const claimed = await createSignalStore(server.origin, "p", "pk_tabs", "other-tab").claimAll();
+    const claimed = await createSignalStore(destinationKey({ baseUrl: server.origin, project: "p", apiKey: "pk_tabs" }), "other-tab").claimAll();
     expect(claimed?.map((r) => JSON.parse(r.body).session_id)).toEqual(["handed-over"]);
     setBrowserOnline(true);
     await waitUntil(() => result.settled);

@@ -1,7 +1,7 @@
 import { render } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_STORED_SIGNALS, STORED_SIGNAL_MAX_AGE_MS } from "../../src/core/delivery/constants";
-import { createSignalStore } from "../../src/core/delivery/signal-store";
+import { createSignalStore, destinationKey } from "../../src/core/delivery/signal-store";
 import { KeletProvider } from "../../src/provider/kelet-provider";
 import { captureContext } from "../support/capture-context";
 import { useSignalServer } from "../support/signal-server";
@@ -62,7 +62,7 @@ describe("signals that cannot leave are kept for the next load", () => {
 
   it("keeps saved signals apart per base URL, project and key", async () => {
     // What an earlier page saved for project "p" with key pk_store.
-    createSignalStore(server.origin, "p", "pk_store").save([{ id: "earlier", body: JSON.stringify({ session_id: "other-project" }), queuedAtMs: Date.now() }]);
+    createSignalStore(destinationKey({ baseUrl: server.origin, project: "p", apiKey: "pk_store" }), "this-tab").save([{ id: "earlier", body: JSON.stringify({ session_id: "other-project" }), queuedAtMs: Date.now() }]);
     render(<KeletProvider apiKey="pk_store" project="another" baseUrl={server.origin} />);
     render(<KeletProvider apiKey="pk_other" project="p" baseUrl={server.origin} />);
     await realSleep(300);
@@ -121,7 +121,7 @@ describe("signals that cannot leave are kept for the next load", () => {
 
 describe("the saved-signal store", () => {
   it("drops signals older than the age limit", async () => {
-    const store = createSignalStore("https://api.test", "p", "pk_1");
+    const store = createSignalStore(destinationKey({ baseUrl: "https://api.test", project: "p", apiKey: "pk_1" }), "this-tab");
     const nowMs = Date.now();
     store.save([
       { id: "old", body: "{}", queuedAtMs: nowMs - STORED_SIGNAL_MAX_AGE_MS - 1 },
@@ -132,19 +132,20 @@ describe("the saved-signal store", () => {
   });
 
   it("keeps at most the newest signals when over its count cap, and says which it dropped", () => {
-    const store = createSignalStore("https://api.test", "p", "pk_1");
-    const records = Array.from({ length: MAX_STORED_SIGNALS + 3 }, (_, n) => ({ id: `r${n}`, body: "{}", queuedAtMs: Date.now() - 1000 + n }));
-    const first = store.save(records.slice(0, MAX_STORED_SIGNALS));
-    expect(first.saved.size).toBe(MAX_STORED_SIGNALS);
-    const second = store.save(records.slice(MAX_STORED_SIGNALS));
-    expect(second.dropped.map((r) => r.id)).toEqual(["r0", "r1", "r2"]);
-    expect(second.saved.size).toBe(3);
+    const store = createSignalStore(destinationKey({ baseUrl: "https://api.test", project: "p", apiKey: "pk_1" }), "this-tab");
+    const records = Array.from({ length: MAX_STORED_SIGNALS + 3 }, (_, n) => ({ id: `r${n}`, body: "{}", queuedAtMs: Date.now() - 1000 + n, stored: false }));
+    const first = records.slice(0, MAX_STORED_SIGNALS);
+    store.save(first);
+    expect(first.filter((r) => r.stored)).toHaveLength(MAX_STORED_SIGNALS);
+    const second = records.slice(MAX_STORED_SIGNALS);
+    expect(store.save(second).map((r) => r.id)).toEqual(["r0", "r1", "r2"]);
+    expect(second.filter((r) => r.stored)).toHaveLength(3);
   });
 
   it("lets only one of two claimers take the saved signals", async () => {
-    const store = createSignalStore("https://api.test", "p", "pk_1");
+    const store = createSignalStore(destinationKey({ baseUrl: "https://api.test", project: "p", apiKey: "pk_1" }), "this-tab");
     store.save([{ id: "only-once", body: "{}", queuedAtMs: Date.now() }]);
-    const [a, b] = await Promise.all([store.claimAll(), createSignalStore("https://api.test", "p", "pk_1").claimAll()]);
+    const [a, b] = await Promise.all([store.claimAll(), createSignalStore(destinationKey({ baseUrl: "https://api.test", project: "p", apiKey: "pk_1" }), "this-tab").claimAll()]);
     expect([...(a ?? []), ...(b ?? [])].map((r) => r.id)).toEqual(["only-once"]);
   });
 });

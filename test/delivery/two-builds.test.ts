@@ -33,3 +33,26 @@ describe("one delivery service per page, whichever build loaded it", () => {
     for (const release of releases) release();
   });
 });
+
+describe("a page that also runs another version of the library", () => {
+  it("leaves that version's delivery registry alone and still delivers", async () => {
+    const key = Symbol.for("kelet.delivery.registry");
+    const holder = globalThis as Record<symbol, unknown>;
+    const saved = holder[key];
+    // What another version left on the page: a registry of another shape.
+    const foreign = { version: 1, queues: new Map() };
+    holder[key] = foreign;
+    try {
+      const copy = await loadAnotherCopy();
+      const sender = copy.createSignalSender({ apiKey: "pk_versions", project: "p", baseUrl: server.origin });
+      const release = sender.start();
+      await sender.send({ session_id: "other-version", kind: "feedback", source: "human", timestamp: new Date().toISOString() });
+      release();
+      expect(server.accepted().map((body) => body.session_id)).toEqual(["other-version"]);
+      expect(holder[key]).toBe(foreign);
+      expect(foreign.queues.size).toBe(0);
+    } finally {
+      holder[key] = saved;
+    }
+  });
+});

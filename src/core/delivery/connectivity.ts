@@ -32,17 +32,12 @@ export interface Connectivity {
   join(member: ConnectivityMember): () => void;
 }
 
-export function browserSaysOffline(): boolean {
-  return typeof navigator !== "undefined" && navigator.onLine === false;
-}
-
-function describeDuration(ms: number): string {
-  return ms >= 60_000 ? `${Math.round(ms / 60_000)} minute${ms >= 90_000 ? "s" : ""}` : `${Math.round(ms / 1000)} seconds`;
-}
+export const browserSaysOffline = (): boolean => typeof navigator != "undefined" && navigator.onLine === false;
 
 /** The reason given to a signal that waited out the blocked-endpoint ceiling. */
 export function blockedEndpointReason(giveUpMs: number): string {
-  return `the Kelet endpoint has been unreachable for ${describeDuration(giveUpMs)} while the browser is online (blocked by an ad blocker or firewall?)`;
+  const duration = giveUpMs >= 60_000 ? `${Math.round(giveUpMs / 60_000)} minute${giveUpMs >= 90_000 ? "s" : ""}` : `${Math.round(giveUpMs / 1000)} seconds`;
+  return `the Kelet endpoint has been unreachable for ${duration} while the browser is online (blocked by an ad blocker or firewall?)`;
 }
 
 export function createConnectivity(): Connectivity {
@@ -54,10 +49,14 @@ export function createConnectivity(): Connectivity {
   let probeTurn = 0;
   /** When requests started failing with the browser online; undefined while the browser says offline. */
   let unreachableSinceMs: number | undefined;
-  let removeListeners: (() => void) | undefined;
 
-  const tuningMin = (key: "firstProbeDelayMs" | "blockedEndpointGiveUpMs") =>
-    Math.min(...Array.from(members, (m) => m.tuning[key]));
+  const tuningMin = (key: "firstProbeDelayMs" | "blockedEndpointGiveUpMs") => Math.min(...[...members].map((m) => m.tuning[key]));
+  const ceilingLeftMs = () => (unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + tuningMin("blockedEndpointGiveUpMs") - Date.now());
+
+  function stopProbing(): void {
+    clearTimeout(probeTimer);
+    probeTimer = undefined;
+  }
 
   function goDown(): void {
     if (down) return;
@@ -72,17 +71,12 @@ export function createConnectivity(): Connectivity {
     unreachableSinceMs = undefined;
     if (!down) return;
     down = false;
-    if (probeTimer !== undefined) clearTimeout(probeTimer);
-    probeTimer = undefined;
-    for (const member of Array.from(members)) member.wake();
-  }
-
-  function ceilingLeftMs(): number {
-    return unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + tuningMin("blockedEndpointGiveUpMs") - Date.now();
+    stopProbing();
+    for (const member of [...members]) member.wake();
   }
 
   function scheduleProbe(): void {
-    if (!down || probeTimer !== undefined || members.size === 0) return;
+    if (!down || probeTimer !== undefined || !members.size) return;
     // The ceiling is checked on time, not only at the next (up to 30 s later) probe.
     const delayMs = Math.max(0, Math.min(probeDelayMs, ceilingLeftMs()));
     probeDelayMs = Math.min(MAX_PROBE_DELAY_MS, probeDelayMs * 2);
@@ -95,40 +89,34 @@ export function createConnectivity(): Connectivity {
     if (browserSaysOffline()) {
       // True offline waits as long as it lasts; the ceiling counts only time the browser says online.
       unreachableSinceMs = undefined;
-      scheduleProbe();
-      return;
+      return scheduleProbe();
     }
     unreachableSinceMs ??= Date.now();
     // Queues take turns, so one whose endpoint is down cannot hide another's recovery.
-    const queue = Array.from(members);
-    for (let i = 0; i < queue.length; i++) {
-      const member = queue[(probeTurn + i) % queue.length]!;
-      if (member.probe()) {
-        probeTurn = (probeTurn + i + 1) % queue.length;
-        return; // Its outcome decides: answered() ends the spell, a failure schedules the next probe.
-      }
+    const queues = [...members];
+    for (let i = 0; i < queues.length; i++) {
+      // Its outcome decides: answered() ends the spell, a failure schedules the next probe.
+      if (queues[(probeTurn + i) % queues.length]!.probe()) return void (probeTurn += i + 1);
     }
     // Nothing waits: the next signal finds out for itself.
     goUp();
   }
 
-  function listen(): void {
-    if (removeListeners || typeof window === "undefined" || typeof window.addEventListener !== "function") return;
-    const onOnline = () => goUp();
-    const onOffline = () => goDown();
-    window.addEventListener("online", onOnline);
-    window.addEventListener("offline", onOffline);
-    removeListeners = () => {
-      window.removeEventListener("online", onOnline);
-      window.removeEventListener("offline", onOffline);
-    };
+  function onConnectionEvent({ type }: Event): void {
+    if (type == "online") goUp();
+    else goDown();
+  }
+
+  function listen(add: boolean): void {
+    if (typeof window == "undefined" || typeof window.addEventListener != "function") return;
+    for (const type of ["online", "offline"]) window[add ? "addEventListener" : "removeEventListener"](type, onConnectionEvent);
   }
 
   return {
     isDown: () => down,
     answered: goUp,
     networkFailed() {
-      failureStreak += 1;
+      failureStreak++;
       if (!down) {
         if (browserSaysOffline() || failureStreak >= OFFLINE_AFTER_NETWORK_FAILURES) goDown();
         return;
@@ -136,24 +124,20 @@ export function createConnectivity(): Connectivity {
       if (!browserSaysOffline() && ceilingLeftMs() <= 0) {
         // A request failed after the ceiling: the endpoint is blocked, not the page offline.
         const reason = blockedEndpointReason(tuningMin("blockedEndpointGiveUpMs"));
-        for (const member of Array.from(members)) member.giveUp(reason);
+        for (const member of [...members]) member.giveUp(reason);
       }
       scheduleProbe();
     },
-    timedOut() {
-      if (down) scheduleProbe();
-    },
+    timedOut: scheduleProbe,
     join(member) {
+      if (!members.size) listen(true);
       members.add(member);
-      listen();
       if (browserSaysOffline()) goDown();
       else scheduleProbe();
       return () => {
-        if (!members.delete(member) || members.size > 0) return;
-        removeListeners?.();
-        removeListeners = undefined;
-        if (probeTimer !== undefined) clearTimeout(probeTimer);
-        probeTimer = undefined;
+        if (!members.delete(member) || members.size) return;
+        listen(false);
+        stopProbing();
         // Nobody is left to wait: the next queue finds out afresh.
         down = false;
         failureStreak = 0;
@@ -162,4 +146,3 @@ export function createConnectivity(): Connectivity {
     },
   };
 }
-

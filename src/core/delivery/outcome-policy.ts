@@ -1,7 +1,9 @@
 import { FeedbackSubmitError } from "../errors";
-import type { AttemptResult } from "./attempt";
-import { MAX_ATTEMPTS, RETRY_WINDOW_MS } from "./constants";
-import { isRetryableStatus, parseRetryAfterMs, retryDelayMs } from "./retry-policy";
+import type { AttemptOutcome } from "../signal-request";
+import { BASE_RETRY_DELAY_MS, MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS, RETRY_WINDOW_MS } from "./constants";
+
+/** What one HTTP attempt came to: an answer, no answer in time, or a connection-level failure (what was thrown). */
+export type AttemptResult = AttemptOutcome | "timeout" | { networkError: unknown };
 
 /** What a signal has spent of its retry budget. */
 export interface RetryBudget {
@@ -10,16 +12,36 @@ export interface RetryBudget {
   /** Connection-level failures while the connection still counted as up. */
   networkFailures: number;
   /** When the retry window started: the first attempt, or the return from offline. */
-  windowStartMs: number | undefined;
+  windowStartMs?: number;
 }
 
-/** What happens to a signal after one attempt. */
-export type Decision =
-  | { kind: "delivered" }
-  | { kind: "final"; error: FeedbackSubmitError }
-  | { kind: "retry"; waitMs: number; why: string }
-  /** The connection is down: wait for the page's probe, spending nothing. */
-  | { kind: "wait-for-connection" };
+/**
+ * What happens to a signal after one attempt: "delivered"; its final error;
+ * a retry after `waitMs` (`why` goes to the debug log); or "wait" for the
+ * page's probe while the connection is down, spending nothing.
+ */
+export type Decision = "delivered" | "wait" | FeedbackSubmitError | { waitMs: number; why: string };
+
+/** Answers that may succeed if asked again later; every other non-2xx is final. */
+const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
+
+/**
+ * Wait before retry number `retry` (1 for the first retry): exponential,
+ * capped, with "equal jitter" (between half and all of the step) so many
+ * clients failing together do not come back together.
+ */
+function retryDelayMs(retry: number): number {
+  const halfStepMs = Math.min(MAX_RETRY_DELAY_MS, BASE_RETRY_DELAY_MS * 2 ** (retry - 1)) / 2;
+  return halfStepMs + Math.random() * halfStepMs;
+}
+
+/** `Retry-After` as seconds or an HTTP date, in ms from now, capped; `undefined` when absent or unreadable. */
+export function parseRetryAfterMs(header: string | null | undefined, nowMs: number): number | undefined {
+  if (!header) return;
+  const text = header.trim();
+  const waitMs = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text) - nowMs;
+  if (!Number.isNaN(waitMs)) return Math.min(Math.max(waitMs, 0), MAX_RETRY_AFTER_MS);
+}
 
 /**
  * Retry or final: 2xx delivers; 408, 429, 5xx and time-outs are retried with
@@ -28,35 +50,32 @@ export type Decision =
  * connection counts as down. Updates `budget`'s counters.
  */
 export function decideAfterAttempt(budget: RetryBudget, result: AttemptResult, connectionDown: boolean, nowMs: number): Decision {
-  if (result.kind === "network") {
+  if (typeof result == "object" && "networkError" in result) {
     if (connectionDown) {
       // Offline is not failure: nothing is spent, and the window starts afresh at the next attempt.
       budget.networkFailures = 0;
       budget.windowStartMs = undefined;
-      return { kind: "wait-for-connection" };
+      return "wait";
     }
-    budget.networkFailures += 1;
-    const reason = result.error instanceof Error && result.error.message ? result.error.message : "network error";
-    if (budget.networkFailures >= MAX_ATTEMPTS) return { kind: "final", error: new FeedbackSubmitError(`network error (${reason})`) };
-    return { kind: "retry", waitMs: retryDelayMs(budget.networkFailures), why: `network error (${reason})` };
+    const thrown = result.networkError;
+    const why = `network error (${(thrown instanceof Error && thrown.message) || "network error"})`;
+    if (++budget.networkFailures >= MAX_ATTEMPTS) return new FeedbackSubmitError(why);
+    return { waitMs: retryDelayMs(budget.networkFailures), why };
   }
   let error: FeedbackSubmitError;
+  let why = "timed out";
   let retryAfterMs: number | undefined;
-  let why: string;
-  if (result.kind === "timeout") {
+  if (result == "timeout") {
     error = new FeedbackSubmitError("request timed out");
-    why = "timed out";
-  } else if (result.outcome.delivered) {
-    return { kind: "delivered" };
-  } else if (isRetryableStatus(result.outcome.status)) {
-    error = result.outcome.error;
-    retryAfterMs = parseRetryAfterMs(result.outcome.retryAfterHeader, nowMs);
-    why = `HTTP ${result.outcome.status}`;
   } else {
-    return { kind: "final", error: result.outcome.error };
+    if (result.delivered) return "delivered";
+    if (!RETRYABLE_STATUSES.includes(result.status!)) return result.error;
+    error = result.error;
+    why = `HTTP ${result.status}`;
+    retryAfterMs = parseRetryAfterMs(result.retryAfterHeader, nowMs);
   }
-  budget.attempts += 1;
+  budget.attempts++;
   const waitMs = retryAfterMs ?? retryDelayMs(budget.attempts);
-  if (budget.attempts >= MAX_ATTEMPTS || nowMs + waitMs - (budget.windowStartMs ?? nowMs) > RETRY_WINDOW_MS) return { kind: "final", error };
-  return { kind: "retry", waitMs, why };
+  if (budget.attempts >= MAX_ATTEMPTS || nowMs + waitMs - (budget.windowStartMs ?? nowMs) > RETRY_WINDOW_MS) return error;
+  return { waitMs, why };
 }

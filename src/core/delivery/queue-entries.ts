@@ -1,7 +1,8 @@
+import { debugLog } from "../console-once";
 import { FeedbackSubmitError } from "../errors";
 import type { SignalErrorHandler } from "../report-failure";
 import type { FetchLike } from "../signal-request";
-import type { FeedbackData } from "../signal";
+import type { FeedbackData, ValidSignal } from "../signal";
 import type { DeliveryTuning } from "./constants";
 import type { RetryBudget } from "./outcome-policy";
 
@@ -17,20 +18,44 @@ export interface QueueEntry extends RetryBudget {
   id: string;
   /** What onError receives. */
   signal: FeedbackData;
+  /** Signals of one session go one at a time, in order. */
   session: string;
   body: string;
   bytes: number;
   queuedAtMs: number;
   owner: EntryOwner;
+  /** No attempt before this time (a retry's wait). */
   notBeforeMs: number;
-  inFlight: boolean;
-  keepalive: boolean;
+  inFlight?: boolean;
+  /** Its request in flight is a `keepalive` one, which survives the page. */
+  keepalive?: boolean;
   /** A copy is in localStorage: take it back before sending, so no other tab sends it too. */
-  stored: boolean;
+  stored?: boolean;
   /** Its caller already heard the end (rejected early, or nobody awaits it and it was reported): later outcomes are only logged. */
-  settled: boolean;
+  settled?: boolean;
   /** Resolves or rejects the caller's promise; for signals nobody awaits, reports a failure. Call through {@link settleEntry}. */
   settle(error?: Error): void;
+}
+
+let idCounter = 0;
+/** An id unique on this page and, with the time and randomness in it, across tabs and visits. */
+export const uniqueId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${++idCounter}`;
+
+/** A new entry that has spent nothing yet. */
+export function newEntry(fields: Pick<QueueEntry, "id" | "signal" | "body" | "bytes" | "queuedAtMs" | "owner" | "settled" | "settle">): QueueEntry {
+  const { signal } = fields;
+  // A signal identified by its trace alone is ordered by that trace.
+  return { ...fields, session: signal.session_id ?? `trace:${(signal as ValidSignal).trace_id}`, attempts: 0, networkFailures: 0, notBeforeMs: 0 };
+}
+
+/** Tells a sender about a signal nobody awaits (saved by an earlier page) that failed for good. */
+export function reportToOwner(owner: EntryOwner, error: Error, signal: FeedbackData): void {
+  debugLog(owner.debug, "failed:", error.message, signal);
+  try {
+    owner.reportFailure?.(error, signal);
+  } catch {
+    // The handler is the app's; its failure is not ours to throw.
+  }
 }
 
 /** Settles an entry's caller once; what comes after is logged, never reported twice. */
@@ -40,57 +65,44 @@ export function settleEntry(entry: QueueEntry, error?: Error): void {
   entry.settle(error);
 }
 
-let entryCounter = 0;
-export function newEntryId(): string {
-  entryCounter += 1;
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${entryCounter}`;
+/** Takes an entry out of its queue (if it is still there). */
+export function removeEntry(entries: QueueEntry[], entry: QueueEntry): void {
+  const index = entries.indexOf(entry);
+  if (index >= 0) entries.splice(index, 1);
 }
 
 /**
- * A queue's signals in order, within its count and byte caps: beyond them the
- * oldest waiting signal is dropped, and its caller hears why.
+ * Adds an entry (at the front for what an earlier page saved) within the
+ * queue's count and byte caps: beyond them the oldest waiting entries are
+ * taken out. Returns them, for the queue to tell their callers.
  */
-export interface QueueEntries {
-  /** In sending order (what an earlier page saved goes first). */
-  readonly list: QueueEntry[];
-  /** Adds an entry; returns those the caps pushed out (already settled with the reason). */
-  add(entry: QueueEntry, atFront: boolean): QueueEntry[];
-  /** Takes an entry out; false when it was not there. */
-  remove(entry: QueueEntry): boolean;
-  byId(id: string): QueueEntry | undefined;
+export function addWithinCaps(entries: QueueEntry[], entry: QueueEntry, atFront: boolean | undefined, tuning: DeliveryTuning): QueueEntry[] {
+  if (atFront) entries.unshift(entry);
+  else entries.push(entry);
+  let bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
+  const dropped: QueueEntry[] = [];
+  while (entries.length > tuning.maxQueuedSignals || bytes > tuning.maxQueuedBytes) {
+    // Requests in flight stay: their outcome is on its way.
+    const oldest = entries.find((e) => !e.inFlight);
+    if (!oldest) break;
+    removeEntry(entries, oldest);
+    bytes -= oldest.bytes;
+    dropped.push(oldest);
+  }
+  return dropped;
 }
 
-export function createQueueEntries(tuning: DeliveryTuning): QueueEntries {
-  const list: QueueEntry[] = [];
-  let bytes = 0;
-  let droppedCount = 0;
-
-  function remove(entry: QueueEntry): boolean {
-    const index = list.indexOf(entry);
-    if (index === -1) return false;
-    list.splice(index, 1);
-    bytes -= entry.bytes;
-    return true;
-  }
-
-  return {
-    list,
-    remove,
-    add(entry, atFront) {
-      if (atFront) list.unshift(entry);
-      else list.push(entry);
-      bytes += entry.bytes;
-      const dropped: QueueEntry[] = [];
-      while (list.length > tuning.maxQueuedSignals || bytes > tuning.maxQueuedBytes) {
-        const oldest = list.find((e) => !e.inFlight);
-        if (!oldest) break;
-        droppedCount += 1;
-        remove(oldest);
-        dropped.push(oldest);
-        settleEntry(oldest, new FeedbackSubmitError(`queue full, dropped the oldest signal (${droppedCount} dropped so far)`));
-      }
-      return dropped;
-    },
-    byId: (id) => list.find((e) => e.id === id),
-  };
+/**
+ * The endpoint stayed blocked past the ceiling: the entry is saved for the
+ * next visit (when its sender allows it) and marked reported, leaves this
+ * page's queue, and its caller hears why.
+ */
+export function giveUpEntry(entries: QueueEntry[], entry: QueueEntry, reason: string, save: (entries: QueueEntry[], reported: boolean) => void): void {
+  const { persist } = entry.owner;
+  if (persist) save([entry], true);
+  const outcome = entry.stored ? "saved for the next visit" : persist ? "storage is unavailable, not saved" : "not saved (persist is off)";
+  removeEntry(entries, entry);
+  // Its saved copy stays for the next visit.
+  entry.stored = false;
+  settleEntry(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
 }

@@ -1,9 +1,18 @@
 import type { SignalTarget } from "../signal-request";
 import { DEFAULT_DELIVERY_TUNING, type DeliveryTuning } from "./constants";
-import { createConnectivity } from "./connectivity";
-import { createDeliveryQueue, type DeliveryQueue, type PageServices } from "./delivery-queue";
-import { createKeepaliveBudget } from "./keepalive-budget";
-import { fingerprint } from "./signal-store";
+import { createConnectivity, type Connectivity } from "./connectivity";
+import { createDeliveryQueue, type DeliveryQueue } from "./delivery-queue";
+import { createKeepaliveBudget, type KeepaliveBudget } from "./keepalive-budget";
+import { uniqueId } from "./queue-entries";
+import { destinationKey } from "./signal-store";
+
+/** What every queue of the page shares (held in the page-wide registry). */
+export interface PageServices {
+  connectivity: Connectivity;
+  keepalive: KeepaliveBudget;
+  /** Names this page in hand-over records between tabs. */
+  tabId: string;
+}
 
 /**
  * The page's delivery: one queue per destination, and the services every
@@ -11,30 +20,21 @@ import { fingerprint } from "./signal-store";
  * provider, React root and build (ESM and CJS) on the page uses the same one.
  */
 interface DeliveryRegistry extends PageServices {
-  /** Bumped when the shape changes: an older build's registry is then left alone. */
-  version: 1;
+  /** Bumped when the shape changes: another version's registry is then left alone. */
+  version: typeof REGISTRY_VERSION;
   queues: Map<string, DeliveryQueue>;
 }
 
 const REGISTRY_KEY = Symbol.for("kelet.delivery.registry");
-let privateRegistry: DeliveryRegistry | undefined;
-
-function createRegistry(): DeliveryRegistry {
-  return {
-    version: 1,
-    queues: new Map(),
-    connectivity: createConnectivity(),
-    keepalive: createKeepaliveBudget(),
-    tabId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
-  };
-}
+const REGISTRY_VERSION = 2;
+let ownRegistry: DeliveryRegistry | undefined;
 
 function pageRegistry(): DeliveryRegistry {
   const holder = globalThis as { [REGISTRY_KEY]?: DeliveryRegistry };
   const shared = holder[REGISTRY_KEY];
-  if (shared?.version === 1) return shared;
-  if (shared) return (privateRegistry ??= createRegistry());
-  return (holder[REGISTRY_KEY] = createRegistry());
+  if (shared?.version === REGISTRY_VERSION) return shared;
+  ownRegistry ??= { version: REGISTRY_VERSION, queues: new Map(), connectivity: createConnectivity(), keepalive: createKeepaliveBudget(), tabId: uniqueId() };
+  return shared ? ownRegistry : (holder[REGISTRY_KEY] = ownRegistry);
 }
 
 /**
@@ -44,21 +44,14 @@ function pageRegistry(): DeliveryRegistry {
  */
 export function deliveryQueueFor(target: SignalTarget, tuning?: Partial<DeliveryTuning>): DeliveryQueue {
   const registry = pageRegistry();
-  const key = `${target.baseUrl}|${target.project}|${fingerprint(target.apiKey)}`;
-  let queue = registry.queues.get(key);
+  const { queues } = registry;
+  const key = destinationKey(target);
+  let queue = queues.get(key);
   if (!queue) {
-    const created = createDeliveryQueue({
-      apiKey: target.apiKey,
-      project: target.project,
-      baseUrl: target.baseUrl,
-      tuning: { ...DEFAULT_DELIVERY_TUNING, ...tuning },
-      page: registry,
-      onIdle: () => {
-        if (registry.queues.get(key) === created) registry.queues.delete(key);
-      },
+    const created = createDeliveryQueue(target, key, { ...DEFAULT_DELIVERY_TUNING, ...tuning }, registry, () => {
+      if (queues.get(key) == created) queues.delete(key);
     });
-    registry.queues.set(key, created);
-    queue = created;
+    queues.set(key, (queue = created));
   }
   return queue;
 }

@@ -1,3 +1,5 @@
+import type { FeedbackData } from "../signal";
+import type { SignalTarget } from "../signal-request";
 import {
   DRAIN_LEASE_MS,
   DRAIN_LEASE_SETTLE_MS,
@@ -7,6 +9,7 @@ import {
   MAX_STORED_SIGNALS,
   STORED_SIGNAL_MAX_AGE_MS,
 } from "./constants";
+import { uniqueId, type QueueEntry } from "./queue-entries";
 
 /** A signal saved for a later page load: its exact JSON body, never the key it was sent with. */
 export interface StoredSignal {
@@ -18,6 +21,9 @@ export interface StoredSignal {
   reported?: boolean;
 }
 
+/** What the store reads of a queue entry. */
+type SavedEntry = Pick<QueueEntry, "id" | "body" | "queuedAtMs" | "settled" | "stored">;
+
 /** Proof of a hand-over: the tab `by` took the saved signal `id` to send it. */
 interface ClaimRecord {
   id: string;
@@ -25,121 +31,158 @@ interface ClaimRecord {
   atMs: number;
 }
 
-/**
- * What became of a saved copy a tab wants back: still there (now taken back),
- * taken by another tab (a claim record proves it), or simply gone (storage
- * cleared or full): only the second means someone else sends it.
- */
-export type TakeBack = "taken" | "claimed-by-another-tab" | "absent";
-
 /** FNV-1a, so the storage key tells signals of different keys apart without holding the key. */
 export function fingerprint(text: string): string {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(36);
+}
+
+/** Names a destination (base URL, project, fingerprinted key): its queue in the registry, its records in storage. */
+export const destinationKey = ({ baseUrl, project, apiKey }: SignalTarget): string => `${baseUrl}|${project}|${fingerprint(apiKey)}`;
+
+/** The signal a saved body holds, for onError and the debug log (an unreadable one as an empty signal). */
+export function parseStoredBody(body: string): FeedbackData {
+  try {
+    return JSON.parse(body) as FeedbackData;
+  } catch {
+    return { session_id: "" };
+  }
 }
 
 function localStorageOrNull(): Storage | null {
   try {
     // Reading the property itself throws when storage is disabled.
-    return typeof localStorage === "undefined" ? null : localStorage;
+    return typeof localStorage == "undefined" ? null : localStorage;
   } catch {
     return null;
   }
 }
 
-function isStoredSignal(value: unknown): value is StoredSignal {
-  const record = value as StoredSignal | null;
-  return !!record && typeof record.id === "string" && typeof record.body === "string" && typeof record.queuedAtMs === "number";
+/** The unexpired items of a JSON list that `keep` accepts; a list that cannot be parsed is empty (a read that throws, throws). */
+function readList<T>(storage: Storage, key: string, keep: (item: T, cutoffMs: number) => unknown): T[] {
+  const raw = storage.getItem(key);
+  try {
+    const parsed: unknown = JSON.parse(raw ?? "[]");
+    const cutoffMs = Date.now() - STORED_SIGNAL_MAX_AGE_MS;
+    return Array.isArray(parsed) ? parsed.filter((item: T) => !!item && keep(item, cutoffMs)) : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
  * Signals waiting for a later page load, in `localStorage` under one key per
- * base URL, project and (fingerprinted) API key. Every method swallows
- * storage errors (quota, private mode, disabled storage): callers then keep
- * the signals in memory.
+ * destination, and the claims that prove a hand-over between tabs. Every
+ * method swallows storage errors (quota, private mode, disabled storage):
+ * callers then keep the signals in memory.
  */
 export interface SignalStore {
-  /** Adds or replaces signals; returns the ids kept, and the older records dropped to stay within the caps. */
-  save(records: StoredSignal[]): { saved: Set<string>; dropped: StoredSignal[] };
-  /** Removes these ids; says for each whether it was there, claimed by another tab, or gone; `null` when storage cannot tell. */
-  take(ids: string[]): Map<string, TakeBack> | null;
+  /**
+   * Saves these entries (those not saved yet; all of them when `reported`,
+   * which marks their failure as told) and marks them `stored`; returns the
+   * older records of other entries dropped to stay within the caps.
+   */
+  save(entries: SavedEntry[], reported?: boolean): StoredSignal[];
+  /**
+   * Takes an entry's saved copy back before it is sent, so no other tab
+   * sends it too. True only when a claim record proves another tab took it:
+   * a copy that is simply gone (storage cleared or full) proves nothing.
+   */
+  takeBack(entry: SavedEntry): boolean;
   /**
    * Removes and returns everything saved (unexpired), under a lock shared by
    * the page's tabs, and records the claim so the tab that saved a signal
    * can tell it was taken over; `null` when another tab holds the lock.
+   * Records of `inMemory` entries (this page's own, saved at a hide it came
+   * back from) are not returned: those entries are marked not `stored`.
    */
-  claimAll(): Promise<StoredSignal[] | null>;
+  claimAll(inMemory?: SavedEntry[]): Promise<StoredSignal[] | null>;
 }
 
-/**
- * `tabId` names this page in claim records (one id per page, from the
- * page-wide registry).
- */
-export function createSignalStore(baseUrl: string, project: string, apiKey: string, tabId: string = Math.random().toString(36).slice(2)): SignalStore {
-  const key = `kelet:unsent:${baseUrl}|${project}|${fingerprint(apiKey)}`;
-  const claimKey = key.replace("kelet:unsent:", "kelet:claimed:");
+/** `destination` from {@link destinationKey}; `tabId` names this page in claim records (one id per page, from the registry). */
+export function createSignalStore(destination: string, tabId: string): SignalStore {
+  const key = `kelet:unsent:${destination}`;
+  const claimKey = `kelet:claimed:${destination}`;
+  const lockName = `kelet:drain:${destination}`;
 
-  function readClaims(storage: Storage): ClaimRecord[] {
-    try {
-      const parsed: unknown = JSON.parse(storage.getItem(claimKey) ?? "[]");
-      const cutoffMs = Date.now() - STORED_SIGNAL_MAX_AGE_MS;
-      return Array.isArray(parsed) ? parsed.filter((c: ClaimRecord) => !!c && typeof c.id === "string" && c.atMs >= cutoffMs) : [];
-    } catch {
-      return [];
-    }
-  }
-
-  function read(storage: Storage): StoredSignal[] {
-    const raw = storage.getItem(key);
-    if (!raw) return [];
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      const cutoffMs = Date.now() - STORED_SIGNAL_MAX_AGE_MS;
-      return Array.isArray(parsed) ? parsed.filter((r): r is StoredSignal => isStoredSignal(r) && r.queuedAtMs >= cutoffMs) : [];
-    } catch {
-      return [];
-    }
-  }
-
-  function write(storage: Storage, records: StoredSignal[]): void {
-    if (records.length === 0) storage.removeItem(key);
-    else storage.setItem(key, JSON.stringify(records));
-  }
+  const readRecords = (storage: Storage) =>
+    readList<StoredSignal>(storage, key, (r, cutoffMs) => typeof r.id == "string" && typeof r.body == "string" && typeof r.queuedAtMs == "number" && r.queuedAtMs >= cutoffMs);
+  const readClaims = (storage: Storage) => readList<ClaimRecord>(storage, claimKey, (c, cutoffMs) => typeof c.id == "string" && c.atMs >= cutoffMs);
+  const write = (storage: Storage, records: StoredSignal[]) => (records.length ? storage.setItem(key, JSON.stringify(records)) : storage.removeItem(key));
 
   function claimNow(): StoredSignal[] {
-    const storage = localStorageOrNull();
-    if (!storage) return [];
     try {
-      const records = read(storage);
-      if (records.length === 0) return records;
-      try {
-        const atMs = Date.now();
-        const claims = readClaims(storage).concat(records.map((r) => ({ id: r.id, by: tabId, atMs })));
-        storage.setItem(claimKey, JSON.stringify(claims.slice(-MAX_CLAIM_RECORDS)));
-      } catch {
-        // Without a claim the saving tab may send its own copy too: a duplicate, never a loss.
+      // Only called once storage was found.
+      const storage = localStorageOrNull()!;
+      const records = readRecords(storage);
+      if (records.length) {
+        try {
+          const atMs = Date.now();
+          const claims = readClaims(storage).concat(records.map((r) => ({ id: r.id, by: tabId, atMs })));
+          storage.setItem(claimKey, JSON.stringify(claims.slice(-MAX_CLAIM_RECORDS)));
+        } catch {
+          // Without a claim the saving tab may send its own copy too: a duplicate, never a loss.
+        }
+        storage.removeItem(key);
       }
-      storage.removeItem(key);
       return records;
     } catch {
       return [];
     }
   }
 
-  return {
-    save(records) {
-      const storage = localStorageOrNull();
-      const saved = new Set<string>();
-      if (!storage || records.length === 0) return { saved, dropped: [] };
+  /** Removes and returns everything saved, under the drain lock (Web Locks, else a lease); `null` when another tab holds it. */
+  async function claimUnderLock(): Promise<StoredSignal[] | null> {
+    const storage = localStorageOrNull();
+    try {
+      // Most loads have nothing saved: no lock, no lease traffic.
+      if (!storage?.getItem(key)) return [];
+    } catch {
+      return [];
+    }
+    const locks = typeof navigator == "undefined" ? undefined : navigator.locks;
+    if (typeof locks?.request == "function") {
       try {
-        const incoming = new Set(records.map((r) => r.id));
-        const all = read(storage)
+        return await locks.request(lockName, claimNow);
+      } catch {
+        return claimNow();
+      }
+    }
+    // No Web Locks: a lease in storage, checked again after a moment, so only one tab claims at a time.
+    const leaseKey = `${lockName}:lease`;
+    const owner = uniqueId();
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const lease = () => JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string; untilMs: number } | null;
+    try {
+      for (let tries = 0; tries < DRAIN_LEASE_TRIES; tries++) {
+        if (lease()?.untilMs! > Date.now()) {
+          await sleep(DRAIN_LEASE_SETTLE_MS * 2);
+          continue;
+        }
+        storage.setItem(leaseKey, JSON.stringify({ owner, untilMs: Date.now() + DRAIN_LEASE_MS }));
+        await sleep(DRAIN_LEASE_SETTLE_MS);
+        if (lease()?.owner != owner) continue;
+        const records = claimNow();
+        storage.removeItem(leaseKey);
+        return records;
+      }
+    } catch {
+      // A lease that cannot be read or written: leave the drain to a later load.
+    }
+    return null;
+  }
+
+  return {
+    save(entries, reported) {
+      const fresh = entries.filter((e) => !e.stored || reported);
+      const storage = localStorageOrNull();
+      if (!storage || !fresh.length) return [];
+      try {
+        const incoming = new Set(fresh.map((e) => e.id));
+        const all = readRecords(storage)
           .filter((r) => !incoming.has(r.id))
-          .concat(records)
+          .concat(fresh.map(({ id, body, queuedAtMs, settled }) => ({ id, body, queuedAtMs, ...((reported || settled) && { reported: true }) })))
           .sort((a, b) => a.queuedAtMs - b.queuedAtMs);
         let bytes = all.reduce((sum, r) => sum + r.body.length + 64, 0);
         const dropped: StoredSignal[] = [];
@@ -149,73 +192,39 @@ export function createSignalStore(baseUrl: string, project: string, apiKey: stri
           dropped.push(oldest);
         }
         write(storage, all);
-        for (const r of all) if (incoming.has(r.id)) saved.add(r.id);
-        return { saved, dropped: dropped.filter((r) => !incoming.has(r.id)) };
-      } catch {
-        return { saved: new Set(), dropped: [] };
-      }
-    },
-
-    take(ids) {
-      const storage = localStorageOrNull();
-      if (!storage) return null;
-      try {
-        const result = new Map<string, TakeBack>(ids.map((id) => [id, "absent"]));
-        const rest = read(storage).filter((r) => {
-          if (!result.has(r.id)) return true;
-          result.set(r.id, "taken");
-          return false;
-        });
-        if ([...result.values()].includes("taken")) write(storage, rest);
-        for (const claim of readClaims(storage)) {
-          if (claim.by !== tabId && result.get(claim.id) === "absent") result.set(claim.id, "claimed-by-another-tab");
-        }
-        return result;
-      } catch {
-        return null;
-      }
-    },
-
-    async claimAll() {
-      const storage = localStorageOrNull();
-      try {
-        // Most loads have nothing saved: no lock, no lease traffic.
-        if (!storage || !storage.getItem(key)) return [];
+        const kept = new Set(all.map((r) => r.id));
+        for (const entry of fresh) if (kept.has(entry.id)) entry.stored = true;
+        return dropped.filter((r) => !incoming.has(r.id));
       } catch {
         return [];
       }
-      const lockName = key.replace("kelet:unsent:", "kelet:drain:");
-      const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
-      if (locks && typeof locks.request === "function") {
-        try {
-          return await locks.request(lockName, () => claimNow());
-        } catch {
-          return claimNow();
-        }
-      }
-      // No Web Locks: a lease in storage, checked again after a moment, so only one tab claims at a time.
-      const leaseKey = `${lockName}:lease`;
-      const owner = Math.random().toString(36).slice(2);
-      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    },
+
+    takeBack(entry) {
+      if (!entry.stored) return false;
+      entry.stored = false;
       try {
-        for (let tries = 0; tries < DRAIN_LEASE_TRIES; tries++) {
-          const current = JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string; untilMs: number } | null;
-          if (current && current.untilMs > Date.now()) {
-            await sleep(DRAIN_LEASE_SETTLE_MS * 2);
-            continue;
-          }
-          storage.setItem(leaseKey, JSON.stringify({ owner, untilMs: Date.now() + DRAIN_LEASE_MS }));
-          await sleep(DRAIN_LEASE_SETTLE_MS);
-          const after = JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string } | null;
-          if (after?.owner !== owner) continue;
-          const records = claimNow();
-          storage.removeItem(leaseKey);
-          return records;
-        }
-        return null;
+        const storage = localStorageOrNull();
+        const records = storage ? readRecords(storage) : [];
+        const rest = records.filter((r) => r.id != entry.id);
+        if (rest.length < records.length) write(storage!, rest);
+        else return !!storage && readClaims(storage).some((c) => c.id == entry.id && c.by != tabId);
       } catch {
-        return null;
+        // Storage that cannot tell proves no hand-over.
       }
+      return false;
+    },
+
+    async claimAll(inMemory = []) {
+      const records = await claimUnderLock();
+      return (
+        records &&
+        records.filter((record) => {
+          const own = inMemory.find((e) => e.id == record.id);
+          if (own) own.stored = false;
+          return !own;
+        })
+      );
     },
   };
 }
