@@ -36,7 +36,7 @@ export function describeEdit(before: unknown, after: unknown, diffType: DiffType
   return { value: formatDiff(before, after, diffType), percentage: diffPercentage(before, after) };
 }
 
-export { diffPercentage, stringPercentage, numberPercentage } from "./percentage";
+export { diffPercentage } from "./percentage";
 export { structuralEqual } from "./structural-equal";
 export { levenshtein, EXACT_WORK_BUDGET_PAIRS } from "./levenshtein";
 export { deepDiff, type DiffRecord } from "./deep-diff";

@@ -9,43 +9,42 @@ export type Plain = null | undefined | boolean | number | string | bigint | Date
  */
 export function toPlain(value: unknown, ancestors = new Set<object>()): Plain {
   if (typeof value === "function" || typeof value === "symbol") return undefined;
-  if (typeof value !== "object" || value === null || value instanceof Date) return value as Plain;
+  if (!value || typeof value !== "object" || value instanceof Date) return value as Plain;
   if (ancestors.has(value)) return "[Circular]";
   ancestors.add(value);
   const inner = (item: unknown) => toPlain(item, ancestors);
   const object = value as Record<string, unknown>;
+  const copy: { [key: string]: Plain } = {};
   try {
     if (Array.isArray(value)) return value.map(inner);
-    if (value instanceof Map) {
-      const entries: { [key: string]: Plain } = {};
-      for (const [key, item] of value) entries[safeString(key)] = inner(item);
-      return entries;
-    }
     if (value instanceof Set) return Array.from(value, inner);
-    if (value instanceof DataView) return Array.from(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
-    if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number | bigint>);
-    if (typeof object.toJSON === "function") {
+    if (ArrayBuffer.isView(value)) return Array.from(value instanceof DataView ? bytesOf(value) : (value as unknown as ArrayLike<number | bigint>));
+    if (value instanceof Map) for (const [key, item] of value) copy[safeString(key)] = inner(item);
+    else if (typeof object.toJSON === "function") {
       try {
         return inner(object.toJSON());
       } catch {
         return safeString(value);
       }
-    }
-    const copy: { [key: string]: Plain } = {};
-    for (const key of Object.keys(value)) {
-      let item: unknown;
-      try {
-        item = object[key];
-      } catch {
-        // a throwing getter: undefined
+    } else {
+      for (const key of Object.keys(value)) {
+        let item: unknown;
+        try {
+          item = object[key];
+        } catch {
+          // a throwing getter: undefined
+        }
+        copy[key] = inner(item);
       }
-      copy[key] = inner(item);
     }
     return copy;
   } finally {
     ancestors.delete(value);
   }
 }
+
+/** The bytes a view spans. */
+export const bytesOf = (view: ArrayBufferView) => new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 
 function safeString(value: unknown): string {
   try {

@@ -1,3 +1,5 @@
+import { bytesOf } from "./plain";
+
 /**
  * Deep equality for state snapshots, never true unless the two are equal:
  * `Object.is` first, then a structural walk over what it understands
@@ -23,7 +25,7 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
 
   const equal = (a: any, b: any): boolean => {
     if (Object.is(a, b)) return true;
-    if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+    if (typeof a !== "object" || typeof b !== "object" || !a || !b) return false;
     const proto = Object.getPrototypeOf(a);
     if (proto !== Object.getPrototypeOf(b)) return false;
     const parent = proto && Object.getPrototypeOf(proto);
@@ -104,5 +106,4 @@ const TYPED_ARRAY_PROTOTYPE: unknown = Object.getPrototypeOf(Uint8Array.prototyp
 const VALUE_PROTOTYPES: unknown[] = [Date.prototype, Number.prototype, String.prototype, Boolean.prototype, BigInt.prototype, Symbol.prototype];
 
 /** The bytes of an `ArrayBuffer`, a typed array or a `DataView`. */
-const bytes = (source: ArrayBuffer | ArrayBufferView) =>
-  source instanceof ArrayBuffer ? new Uint8Array(source) : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+const bytes = (source: ArrayBuffer | ArrayBufferView) => (source instanceof ArrayBuffer ? new Uint8Array(source) : bytesOf(source));
