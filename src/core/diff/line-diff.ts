@@ -35,47 +35,43 @@ function myers(a: string[], b: string[]): LineOp[] {
   const m = b.length;
   // Lines as integers, so the snake loop compares numbers.
   const vocabulary = new Map<string, number>();
-  const x1 = toIds(a, vocabulary);
-  const y1 = toIds(b, vocabulary);
+  const idsA = toIds(a, vocabulary);
+  const idsB = toIds(b, vocabulary);
   // With one side empty the answer is the fallback's.
   const limit = n && m ? Math.min(n + m, MAX_LINE_EDITS) : -1;
+  // v[offset + k]: the furthest x reached on diagonal k = x - y; trace[d]: v as it was before step d.
   const offset = limit + 1;
-  // v[offset + k]: the furthest x reached on diagonal k; trace[d]: v as it was before step d.
   const v = new Int32Array(2 * limit + 3);
   const trace: Int32Array[] = [];
+  /** Whether diagonal `k` is reached in step `d` by an insertion (from k + 1) rather than a deletion (from k - 1). */
+  const fromInsert = (v: Int32Array, d: number, k: number) => k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!);
   for (let d = 0; d <= limit; d++) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let x = fromInsert(v, d, k) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
-      while (x < n && y < m && x1[x] === y1[y]) {
+      while (x < n && y < m && idsA[x] === idsB[y]) {
         x++;
         y++;
       }
       v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(a, b, trace, offset);
+      if (x < n || y < m) continue;
+      // Walk the trace back from the end: each step is a snake of kept lines, after the one line inserted or deleted.
+      const reversed: LineOp[] = [];
+      for (y = m; d >= 0; d--) {
+        const before = trace[d]!;
+        const insert = fromInsert(before, d, (k = x - y));
+        const snakeStart = insert ? before[offset + k + 1]! : before[offset + k - 1]! + 1;
+        while (x > snakeStart) {
+          y--;
+          reversed.push({ op: "=", line: a[--x]! });
+        }
+        if (d > 0) reversed.push(insert ? { op: "+", line: b[--y]! } : { op: "-", line: a[--x]! });
+      }
+      return reversed.reverse();
     }
   }
   return [...opsOf("-", a), ...opsOf("+", b)];
-}
-
-/** Walks the trace back from the end: each step is a snake of kept lines, then the one line inserted or deleted before it. */
-function backtrack(a: string[], b: string[], trace: Int32Array[], offset: number): LineOp[] {
-  const reversed: LineOp[] = [];
-  let x = a.length;
-  let y = b.length;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const before = trace[d]!;
-    const k = x - y;
-    const fromInsert = k === -d || (k !== d && before[offset + k - 1]! < before[offset + k + 1]!);
-    const snakeStart = fromInsert ? before[offset + k + 1]! : before[offset + k - 1]! + 1;
-    while (x > snakeStart) {
-      y--;
-      reversed.push({ op: "=", line: a[--x]! });
-    }
-    if (d > 0) reversed.push(fromInsert ? { op: "+", line: b[--y]! } : { op: "-", line: a[--x]! });
-  }
-  return reversed.reverse();
 }
 
 /** Changed lines longer than this are cut to a window around the change. */

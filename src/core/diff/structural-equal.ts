@@ -32,11 +32,7 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
 
     // Leaves: compared by value, no members to recurse into.
     if (proto === RegExp.prototype) return String(a) === String(b);
-    if (proto === ArrayBuffer.prototype || proto === DataView.prototype || parent === TYPED_ARRAY_PROTOTYPE) {
-      const x = bytes(a);
-      const y = bytes(b);
-      return x.length === y.length && x.every((byte, i) => byte === y[i]);
-    }
+    if (proto === ArrayBuffer.prototype || proto === DataView.prototype || parent === TYPED_ARRAY_PROTOTYPE) return arrays(bytes(a), bytes(b));
     if (VALUE_PROTOTYPES.includes(proto)) return Object.is(proto.valueOf.call(a), proto.valueOf.call(b));
 
     // Containers. `Array.isArray(proto)` holds only for a realm's own Array.prototype, not a subclass's.
@@ -54,11 +50,8 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
     return compare(a, b);
   };
 
-  const arrays = (a: unknown[], b: unknown[]) => {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i])) return false;
-    return true;
-  };
+  // By index: a hole is `undefined`, as in the other array.
+  const arrays = (a: ArrayLike<unknown>, b: ArrayLike<unknown>) => a.length === b.length && Array.from(a).every((item, i) => equal(item, b[i]));
 
   const records = (a: Record<string, unknown>, b: Record<string, unknown>) => {
     const keys = Object.keys(a);
