@@ -28,19 +28,21 @@ export interface LevenshteinResult {
 /** Edit distance of two sequences (code units or tokens), compared as ids. */
 function distance(a: ArrayLike<string>, b: ArrayLike<string>): number {
   const vocabulary = new Map<string, number>();
-  let pattern = toIds(a, vocabulary);
-  let text = toIds(b, vocabulary);
-  if (pattern.length > text.length) [pattern, text] = [text, pattern];
+  const idsA = toIds(a, vocabulary);
+  const idsB = toIds(b, vocabulary);
+  // The shorter sequence is the pattern: fewer 32-row bands.
+  const [pattern, text] = idsA.length <= idsB.length ? [idsA, idsB] : [idsB, idsA];
+  const n = text.length;
   // Horizontal delta (+1/0/-1) leaving the bottom of the band above, per text column; row 0 is all +1.
-  const carry = new Int8Array(text.length).fill(1);
+  const carry = new Int8Array(n).fill(1);
   const peq = new Int32Array(vocabulary.size);
   for (let start = 0; start < pattern.length; start += 32) {
-    const rows = pattern.slice(start, start + 32);
+    const rows = pattern.subarray(start, start + 32);
     rows.forEach((id, i) => (peq[id]! |= 1 << i));
     const high = 1 << (rows.length - 1);
     let pv = -1;
     let mv = 0;
-    for (let j = 0; j < text.length; j++) {
+    for (let j = 0; j < n; j++) {
       const hin = carry[j]!;
       let eq = peq[text[j]!]!;
       const xv = eq | mv;

@@ -39,16 +39,16 @@ function myers(a: string[], b: string[]): LineOp[] {
   const idsB = toIds(b, vocabulary);
   // With one side empty the answer is the fallback's.
   const limit = n && m ? Math.min(n + m, MAX_LINE_EDITS) : -1;
-  // v[offset + k]: the furthest x reached on diagonal k = x - y; trace[d]: v as it was before step d.
+  // v[offset + k]: the furthest x reached on diagonal k = x - y; trace[d]: v for k in [-d - 1, d + 1] as it was before step d.
   const offset = limit + 1;
   const v = new Int32Array(2 * limit + 3);
   const trace: Int32Array[] = [];
   /** Whether diagonal `k` is reached in step `d` by an insertion (from k + 1) rather than a deletion (from k - 1). */
-  const fromInsert = (v: Int32Array, d: number, k: number) => k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!);
+  const fromInsert = (v: Int32Array, at: number, d: number, k: number) => k === -d || (k !== d && v[at + k - 1]! < v[at + k + 1]!);
   for (let d = 0; d <= limit; d++) {
-    trace.push(v.slice());
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      let x = fromInsert(v, d, k) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let x = fromInsert(v, offset, d, k) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && idsA[x] === idsB[y]) {
         x++;
@@ -60,8 +60,8 @@ function myers(a: string[], b: string[]): LineOp[] {
       const reversed: LineOp[] = [];
       for (y = m; d >= 0; d--) {
         const before = trace[d]!;
-        const insert = fromInsert(before, d, (k = x - y));
-        const snakeStart = insert ? before[offset + k + 1]! : before[offset + k - 1]! + 1;
+        const insert = fromInsert(before, d + 1, d, (k = x - y));
+        const snakeStart = insert ? before[d + k + 2]! : before[d + k]! + 1;
         while (x > snakeStart) {
           y--;
           reversed.push({ op: "=", line: a[--x]! });
