@@ -73,12 +73,6 @@ const TOKEN = /[\p{L}\p{N}_]{1,8}[^\p{L}\p{N}_\s]*\s*|[^\p{L}\p{N}_]+/gu;
 const SAMPLE_TOKENS = 400;
 const SAMPLE_WINDOWS = 4;
 
-/** The `SAMPLE_TOKENS` tokens centred at `fraction` of `tokens` (all of them when fewer). */
-function sample(tokens: string[], fraction: number): string[] {
-  const start = Math.max(0, Math.min(tokens.length - SAMPLE_TOKENS, Math.floor(tokens.length * fraction - SAMPLE_TOKENS / 2)));
-  return tokens.slice(start, start + SAMPLE_TOKENS);
-}
-
 /**
  * The estimate beyond the work budget: map each token to an integer, run
  * the same bit-parallel algorithm over the token sequences, then scale the
@@ -93,11 +87,14 @@ export function estimateByTokens(a: string, b: string): number {
   const tokensB = b.match(TOKEN) ?? [];
   let sampleChars = 0;
   let sampleTokens = 0;
-  for (let w = 0; w < SAMPLE_WINDOWS; w++) {
-    const windowA = sample(tokensA, (w + 0.5) / SAMPLE_WINDOWS);
-    const windowB = sample(tokensB, (w + 0.5) / SAMPLE_WINDOWS);
+  for (let w = 0.5; w < SAMPLE_WINDOWS; w++) {
+    // The SAMPLE_TOKENS tokens centred at w / SAMPLE_WINDOWS of each text (all of them when fewer).
+    const [windowA, windowB] = [tokensA, tokensB].map((tokens) => {
+      const start = Math.max(0, Math.min(tokens.length - SAMPLE_TOKENS, Math.floor((tokens.length * w) / SAMPLE_WINDOWS - SAMPLE_TOKENS / 2)));
+      return tokens.slice(start, start + SAMPLE_TOKENS);
+    }) as [string[], string[]];
     sampleTokens += distance(windowA, windowB);
-    sampleChars += exactWithin(windowA.join(""), windowB.join(""));
+    sampleChars += levenshtein(windowA.join(""), windowB.join(""), Infinity).distance;
   }
   const charsPerTokenEdit = sampleTokens > 0 ? sampleChars / sampleTokens : (a.length + b.length) / Math.max(1, tokensA.length + tokensB.length);
   const estimate = Math.round(distance(tokensA, tokensB) * charsPerTokenEdit);
