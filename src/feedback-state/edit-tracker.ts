@@ -1,4 +1,3 @@
-import { toError } from "../core/errors";
 import { describeEdit, structuralEqual } from "../core/diff";
 import type { FeedbackData } from "../core/signal";
 import type { FeedbackStateOptions, SessionIdSource } from "./types";
@@ -13,10 +12,12 @@ export interface TrackerInputs<T> {
 }
 
 export interface EditTracker<T, I extends TrackerInputs<T> = TrackerInputs<T>> {
-  /** The latest state, ahead of React's render. */
-  readonly current: T;
-  /** Records `next` as the new state, caused by `trigger` (else the default trigger). */
-  change(next: T, trigger: string | undefined): void;
+  /**
+   * Applies `update` to the latest state (ahead of React's render), records
+   * the result as a change caused by `trigger` (else the default trigger)
+   * and returns it.
+   */
+  change(update: (current: T) => T, trigger: string | undefined): T;
   /** Ends the running sequence now, emitting its signal unless it ended where it began. */
   flush(): void;
   /**
@@ -27,8 +28,6 @@ export interface EditTracker<T, I extends TrackerInputs<T> = TrackerInputs<T>> {
    * new session.
    */
   commit(inputs: I, state: T): void;
-  /** Stops the timer without emitting. */
-  dispose(): void;
 }
 
 interface Sequence<T> {
@@ -74,7 +73,7 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
   initial: T,
   read: () => I,
   send: (signal: FeedbackData, inputs: I) => void,
-  report: (error: Error, signal: FeedbackData, inputs: I) => void,
+  report: (error: unknown, signal: FeedbackData, inputs: I) => void,
 ): EditTracker<T, I> {
   let current = initial;
   /** The running sequence: its trigger, the state it began from and the session it began in. */
@@ -83,7 +82,7 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
   let committed = initial;
   let shown = read();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let awaitingFirstValue = read().options?.ignoreInitialNullish !== false && initial == null;
+  let awaitingFirstValue = shown.options?.ignoreInitialNullish !== false && initial == null;
 
   /** Equality of two states already known not to be `Object.is`-equal. */
   const equal = (a: T, b: T, options = read().options): boolean => {
@@ -93,44 +92,38 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
     return typeof a === "object" && typeof b === "object" && structuralEqual(a, b);
   };
 
-  const stopTimer = () => {
-    clearTimeout(timer);
-    timer = undefined;
-  };
-
   /** Emits `ended` as the edit from its baseline to `after`, unless they are equal. */
-  const emit = (ended: Sequence<T>, after: T) => {
-    const { baseline: before, trigger: trigger_name, session } = ended;
+  const emit = ({ baseline: before, trigger: trigger_name, session }: Sequence<T>, after: T) => {
     const inputs = shown;
     const { options = {} } = inputs;
-    let signal: FeedbackData = { session_id: "", kind: "edit", source: "human", trigger_name };
+    // What a failure is reported with: the signal as far as it was built.
+    const signal: FeedbackData = { session_id: "", kind: "edit", source: "human", trigger_name };
     try {
       if (Object.is(before, after) || equal(before, after, options)) return;
       const { value, percentage } = describeEdit(before, after, options.diffType);
       const { score, metadata } = options;
-      signal = {
-        session_id: sessionOf(session, after),
-        kind: "edit",
-        source: "human",
-        trigger_name,
-        score: typeof score === "function" ? score(before, after, percentage) : (score ?? (percentage <= 0.5 ? 1 : 0)),
-        value,
-        confidence: percentage,
-      };
-      if (metadata !== undefined) signal.metadata = metadata;
+      Object.assign(
+        signal,
+        {
+          session_id: sessionOf(session, after),
+          score: typeof score === "function" ? score(before, after, percentage) : (score ?? (percentage <= 0.5 ? 1 : 0)),
+          value,
+          confidence: percentage,
+        },
+        metadata !== undefined && { metadata },
+      );
     } catch (error) {
-      report(toError(error), signal, inputs);
+      report(error, signal, inputs);
       return;
     }
     send(signal, inputs);
   };
 
   const flush = () => {
-    stopTimer();
+    clearTimeout(timer);
     const ended = sequence;
-    if (!ended) return;
     sequence = null;
-    emit(ended, current);
+    if (ended) emit(ended, current);
   };
 
   const commit = (inputs: I, state: T) => {
@@ -146,41 +139,36 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
       } catch {
         // A throwing compareWith: keep what changed since; its emission reports the error.
       }
-      if (nothingSince) stopTimer();
+      if (nothingSince) clearTimeout(timer);
       else sequence = { trigger: running.trigger, baseline: committed, session: session_id };
     }
     committed = state;
     shown = inputs;
   };
 
-  return {
-    get current() {
-      return current;
-    },
-    change(next, trigger) {
-      const previous = current;
-      if (Object.is(previous, next)) return;
-      if (equal(previous, next)) {
-        // No change: nothing to report, and a running sequence goes on whatever the trigger.
-        current = next;
-        return;
-      }
-      const { options = {} } = read();
-      const triggerName = trigger ?? options.default_trigger_name ?? DEFAULT_TRIGGER_NAME;
-      // Another trigger ends the running sequence before the new change applies.
-      if (sequence && sequence.trigger !== triggerName) flush();
-      current = next;
-      if (awaitingFirstValue) {
-        // The first value after an initial null/undefined is the baseline, not an edit.
-        if (next != null) awaitingFirstValue = false;
-        return;
-      }
-      sequence ??= { trigger: triggerName, baseline: previous, session: read().session_id };
-      clearTimeout(timer);
-      timer = setTimeout(flush, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
-    },
-    flush,
-    commit,
-    dispose: stopTimer,
+  const change = (update: (current: T) => T, trigger: string | undefined): T => {
+    const previous = current;
+    const next = update(previous);
+    if (Object.is(previous, next)) return next;
+    if (equal(previous, next)) {
+      // No change: nothing to report, and a running sequence goes on whatever the trigger.
+      return (current = next);
+    }
+    const { options = {} } = read();
+    const triggerName = trigger ?? options.default_trigger_name ?? DEFAULT_TRIGGER_NAME;
+    // Another trigger ends the running sequence before the new change applies.
+    if (sequence && sequence.trigger !== triggerName) flush();
+    current = next;
+    if (awaitingFirstValue) {
+      // The first value after an initial null/undefined is the baseline, not an edit.
+      if (next != null) awaitingFirstValue = false;
+      return next;
+    }
+    sequence ??= { trigger: triggerName, baseline: previous, session: read().session_id };
+    clearTimeout(timer);
+    timer = setTimeout(flush, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+    return next;
   };
+
+  return { change, flush, commit };
 }

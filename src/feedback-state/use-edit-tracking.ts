@@ -1,11 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useState } from "react";
 import { subscribePageHide } from "../core/page-lifecycle";
 import type { FeedbackData } from "../core/signal";
 import type { SignalErrorHandler } from "../core/report-failure";
 import { useSignalFailureHandler } from "../provider/use-signal-failure-handler";
 import { useKeletSignal } from "../provider/use-kelet-signal";
 import { toError } from "../core/errors";
-import { createEditTracker, type EditTracker, type TrackerInputs } from "./edit-tracker";
+import { createEditTracker, type TrackerInputs } from "./edit-tracker";
 import type { FeedbackStateOptions, SessionIdSource } from "./types";
 import { useCommittedRef } from "../provider/use-committed-ref";
 
@@ -23,7 +23,7 @@ interface Inputs<T> extends TrackerInputs<T> {
 export type EditUpdate<T> = (compute: (current: T) => T, trigger: string | undefined) => void;
 
 /**
- * The edit tracking both hooks share: React state plus an {@link EditTracker}
+ * The edit tracking both hooks share: React state plus an edit tracker ({@link createEditTracker})
  * that sees every change first. Options, `session_id` and the handler are
  * read from a ref of the last committed props at the moment they are
  * needed, so inline objects and functions never restart anything, and a
@@ -42,44 +42,36 @@ export function useEditTracking<T>(
   const latest = useCommittedRef<Inputs<T>>({ session_id, options, reportFailure, providerFeedback });
 
   const [state, setState] = useState(initial);
-  const tracker = useRef<{ instance: EditTracker<T, Inputs<T>>; update: EditUpdate<T> } | null>(null);
-  if (tracker.current === null) {
-    const report = (error: Error, signal: FeedbackData, inputs: Inputs<T>) => inputs.reportFailure(error, signal);
+  const [[tracker, update]] = useState(() => {
+    const report = (error: unknown, signal: FeedbackData, inputs: Inputs<T>) => inputs.reportFailure(toError(error), signal);
     const send = (signal: FeedbackData, inputs: Inputs<T>) => {
       const own = inputs.options?.onFeedback;
-      if (!own) {
-        // The provider reports its own failures; only keep the rejection from going unhandled.
-        inputs.providerFeedback(signal).catch(() => {});
-        return;
-      }
+      // The provider reports its own failures; only keep the rejection from going unhandled.
+      if (!own) return void inputs.providerFeedback(signal).catch(() => {});
       try {
-        Promise.resolve(own(signal)).catch((error: unknown) => report(toError(error), signal, inputs));
+        Promise.resolve(own(signal)).catch((error: unknown) => report(error, signal, inputs));
       } catch (error) {
-        report(toError(error), signal, inputs);
+        report(error, signal, inputs);
       }
     };
-    const instance = createEditTracker<T, Inputs<T>>(state, () => latest.current, send, report);
+    const created = createEditTracker<T, Inputs<T>>(state, () => latest.current, send, report);
     const update: EditUpdate<T> = (compute, trigger) => {
-      instance.change(compute(instance.current), trigger);
-      const next = instance.current;
+      const next = created.change(compute, trigger);
       setState(() => next);
     };
-    tracker.current = { instance, update };
-  }
-
-  // Every commit: a new session ends the previous session's pending sequence here, before its own changes apply.
-  useCommitEffect(() => {
-    tracker.current!.instance.commit(latest.current, state);
+    return [created, update] as const;
   });
 
+  // Every commit: a new session ends the previous session's pending sequence here, before its own changes apply.
+  useCommitEffect(() => tracker.commit(latest.current, state));
+
   useEffect(() => {
-    const instance = tracker.current!.instance;
-    const unsubscribe = subscribePageHide("emit-edits", () => instance.flush());
+    const unsubscribe = subscribePageHide("emit-edits", tracker.flush);
     return () => {
       unsubscribe();
-      instance.flush();
+      tracker.flush();
     };
   }, []);
 
-  return [state, tracker.current.update];
+  return [state, update];
 }

@@ -14,47 +14,35 @@ export interface DiffRecord {
   item?: { kind: "N" | "D" | "E"; lhs?: Plain; rhs?: Plain };
 }
 
-function isRecord(value: Plain): value is { [key: string]: Plain } {
+export function isRecord(value: Plain): value is { [key: string]: Plain } {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+const hasOwn = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+
 /** Differences between two plain trees (see `toPlain`), in deep-diff's order and shape. */
 export function deepDiff(lhs: Plain, rhs: Plain): DiffRecord[] {
-  const records: DiffRecord[] = [];
-  walk(lhs, rhs, [], records);
-  return records;
-}
-
-function walk(lhs: Plain, rhs: Plain, path: Array<string | number>, out: DiffRecord[]): void {
-  if (Object.is(lhs, rhs)) return;
-  if (lhs === undefined) {
-    out.push({ kind: "N", path, rhs });
-    return;
-  }
-  if (rhs === undefined) {
-    out.push({ kind: "D", path, lhs });
-    return;
-  }
-  if (lhs instanceof Date && rhs instanceof Date) {
-    if (!Object.is(lhs.getTime(), rhs.getTime())) out.push({ kind: "E", path, lhs, rhs });
-    return;
-  }
-  if (Array.isArray(lhs) && Array.isArray(rhs)) {
-    const shared = Math.min(lhs.length, rhs.length);
-    for (let i = lhs.length - 1; i >= shared; i--) out.push({ kind: "A", path, index: i, item: { kind: "D", lhs: lhs[i] } });
-    for (let i = shared; i < rhs.length; i++) out.push({ kind: "A", path, index: i, item: { kind: "N", rhs: rhs[i] } });
-    for (let i = 0; i < shared; i++) walk(lhs[i], rhs[i], [...path, i], out);
-    return;
-  }
-  if (isRecord(lhs) && isRecord(rhs)) {
+  const out: DiffRecord[] = [];
+  const add = (kind: DiffRecord["kind"], path: DiffRecord["path"], fields: Partial<DiffRecord>) => out.push({ kind, path, ...fields });
+  const walk = (lhs: Plain, rhs: Plain, path: DiffRecord["path"]): unknown => {
+    if (Object.is(lhs, rhs)) return;
+    if (lhs === undefined) return add("N", path, { rhs });
+    if (rhs === undefined) return add("D", path, { lhs });
+    if (lhs instanceof Date && rhs instanceof Date) return Object.is(lhs.getTime(), rhs.getTime()) || add("E", path, { lhs, rhs });
+    if (Array.isArray(lhs) && Array.isArray(rhs)) {
+      const shared = Math.min(lhs.length, rhs.length);
+      for (let i = lhs.length - 1; i >= shared; i--) add("A", path, { index: i, item: { kind: "D", lhs: lhs[i] } });
+      for (let i = shared; i < rhs.length; i++) add("A", path, { index: i, item: { kind: "N", rhs: rhs[i] } });
+      for (let i = 0; i < shared; i++) walk(lhs[i], rhs[i], [...path, i]);
+      return;
+    }
+    if (!isRecord(lhs) || !isRecord(rhs)) return add("E", path, { lhs, rhs });
     for (const key of Object.keys(lhs)) {
-      if (Object.prototype.hasOwnProperty.call(rhs, key)) walk(lhs[key], rhs[key], [...path, key], out);
-      else out.push({ kind: "D", path: [...path, key], lhs: lhs[key] });
+      if (hasOwn(rhs, key)) walk(lhs[key], rhs[key], [...path, key]);
+      else add("D", [...path, key], { lhs: lhs[key] });
     }
-    for (const key of Object.keys(rhs)) {
-      if (!Object.prototype.hasOwnProperty.call(lhs, key)) out.push({ kind: "N", path: [...path, key], rhs: rhs[key] });
-    }
-    return;
-  }
-  out.push({ kind: "E", path, lhs, rhs });
+    for (const key of Object.keys(rhs)) if (!hasOwn(lhs, key)) add("N", [...path, key], { rhs: rhs[key] });
+  };
+  walk(lhs, rhs, []);
+  return out;
 }

@@ -17,19 +17,17 @@ export interface EditDescription {
   percentage: number;
 }
 
-const printBigInt = (_key: string, item: unknown) => (typeof item === "bigint" ? item.toString() : item);
-
 /** The text a side of a `"git"` diff is made of: a string as itself, anything else as pretty JSON. */
 function gitText(side: unknown, other: unknown): string {
   if (typeof side === "string") return side;
-  if (side == null && typeof other === "string") return "";
-  return prettyJson(side);
+  return side == null && typeof other === "string" ? "" : prettyJson(side);
 }
 
 /** The `value` of an edit from `before` to `after`. */
 export function formatDiff(before: unknown, after: unknown, diffType: DiffType): string {
   if (diffType === "json") return prettyJson({ before, after });
-  if (diffType === "object") return JSON.stringify(deepDiff(toPlain(before), toPlain(after)), printBigInt, 2);
+  // The records are plain already: printing them copies them once more, harmlessly.
+  if (diffType === "object") return prettyJson(deepDiff(toPlain(before), toPlain(after)));
   return formatGitLines(diffLines(splitLines(gitText(before, after)), splitLines(gitText(after, before))));
 }
 
@@ -38,7 +36,7 @@ export function describeEdit(before: unknown, after: unknown, diffType: DiffType
   return { value: formatDiff(before, after, diffType), percentage: diffPercentage(before, after) };
 }
 
-export { diffPercentage, stringPercentage, numberPercentage } from "./percentage";
+export { diffPercentage } from "./percentage";
 export { structuralEqual } from "./structural-equal";
 export { levenshtein, EXACT_WORK_BUDGET_PAIRS } from "./levenshtein";
 export { deepDiff, type DiffRecord } from "./deep-diff";

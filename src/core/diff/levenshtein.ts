@@ -1,3 +1,5 @@
+import { commonEnds, toIds } from "./sequence";
+
 /**
  * Levenshtein distance of two strings, measured on UTF-16 code units (what
  * `string.length` counts and what `fast-levenshtein` measures): an astral
@@ -23,18 +25,21 @@ export interface LevenshteinResult {
   exact: boolean;
 }
 
-/** Distance between two integer sequences, `pattern` the shorter one, both non-empty. */
-function bitParallelDistance(pattern: ArrayLike<number>, text: ArrayLike<number>, alphabetSize: number): number {
-  const m = pattern.length;
+/** Edit distance of two sequences (code units or tokens), compared as ids. */
+function distance(a: ArrayLike<string>, b: ArrayLike<string>): number {
+  const vocabulary = new Map<string, number>();
+  const idsA = toIds(a, vocabulary);
+  const idsB = toIds(b, vocabulary);
+  // The shorter sequence is the pattern: fewer 32-row bands.
+  const [pattern, text] = idsA.length <= idsB.length ? [idsA, idsB] : [idsB, idsA];
   const n = text.length;
   // Horizontal delta (+1/0/-1) leaving the bottom of the band above, per text column; row 0 is all +1.
   const carry = new Int8Array(n).fill(1);
-  const peq = new Int32Array(alphabetSize);
-  let distance = m;
-  for (let start = 0; start < m; start += 32) {
-    const rows = Math.min(32, m - start);
-    for (let i = 0; i < rows; i++) peq[pattern[start + i]!]! |= 1 << i;
-    const high = 1 << (rows - 1);
+  const peq = new Int32Array(vocabulary.size);
+  for (let start = 0; start < pattern.length; start += 32) {
+    const rows = pattern.subarray(start, start + 32);
+    rows.forEach((id, i) => (peq[id]! |= 1 << i));
+    const high = 1 << (rows.length - 1);
     let pv = -1;
     let mv = 0;
     for (let j = 0; j < n; j++) {
@@ -53,82 +58,20 @@ function bitParallelDistance(pattern: ArrayLike<number>, text: ArrayLike<number>
       pv = mh | ~(xv | ph);
       mv = ph & xv;
     }
-    for (let i = 0; i < rows; i++) peq[pattern[start + i]!] = 0;
+    rows.forEach((id) => (peq[id] = 0));
   }
-  for (let j = 0; j < n; j++) distance += carry[j]!;
-  return distance;
-}
-
-/** Maps the code units of both strings to small integers (the pattern's alphabet; 0 = absent from it). */
-function codeUnitIds(pattern: string, text: string): { p: Int32Array; t: Int32Array; size: number } {
-  const ids = new Map<number, number>();
-  const p = new Int32Array(pattern.length);
-  for (let i = 0; i < pattern.length; i++) {
-    const unit = pattern.charCodeAt(i);
-    let id = ids.get(unit);
-    if (id === undefined) ids.set(unit, (id = ids.size + 1));
-    p[i] = id;
-  }
-  const t = new Int32Array(text.length);
-  for (let j = 0; j < text.length; j++) t[j] = ids.get(text.charCodeAt(j)) ?? 0;
-  return { p, t, size: ids.size + 1 };
-}
-
-/** Exact distance of two strings without a common prefix or suffix, both non-empty. */
-function exactCore(a: string, b: string): number {
-  const [pattern, text] = a.length <= b.length ? [a, b] : [b, a];
-  const { p, t, size } = codeUnitIds(pattern, text);
-  return bitParallelDistance(p, t, size);
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-function commonSuffixLength(a: string, b: string, prefix: number): number {
-  const limit = Math.min(a.length, b.length) - prefix;
-  let i = 0;
-  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
+  return carry.reduce((sum, delta) => sum + delta, pattern.length);
 }
 
 /**
  * A token is a word (letters/digits, at most 8 per token, so scripts without
  * spaces still split) with the punctuation and white space after it, or a
- * run of other characters.
+ * run of other characters. Tokens cover the text, end to end.
  */
 const TOKEN = /[\p{L}\p{N}_]{1,8}[^\p{L}\p{N}_\s]*\s*|[^\p{L}\p{N}_]+/gu;
 /** Tokens per sample window used to calibrate the estimate. */
 const SAMPLE_TOKENS = 400;
 const SAMPLE_WINDOWS = 4;
-
-interface Tokens {
-  ids: Int32Array;
-  /** Start offset of each token in the string, plus the string's length at the end. */
-  starts: Int32Array;
-}
-
-function tokenize(text: string, vocabulary: Map<string, number>): Tokens {
-  const ids: number[] = [];
-  const starts: number[] = [];
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
-    let id = vocabulary.get(match[0]);
-    if (id === undefined) vocabulary.set(match[0], (id = vocabulary.size));
-    ids.push(id);
-    starts.push(match.index);
-  }
-  starts.push(text.length);
-  return { ids: Int32Array.from(ids), starts: Int32Array.from(starts) };
-}
-
-function tokenDistance(a: ArrayLike<number>, b: ArrayLike<number>, alphabetSize: number): number {
-  if (a.length === 0 || b.length === 0) return Math.max(a.length, b.length);
-  return a.length <= b.length ? bitParallelDistance(a, b, alphabetSize) : bitParallelDistance(b, a, alphabetSize);
-}
 
 /**
  * The estimate beyond the work budget: map each token to an integer, run
@@ -140,25 +83,21 @@ function tokenDistance(a: ArrayLike<number>, b: ArrayLike<number>, alphabetSize:
  * longer length.
  */
 export function estimateByTokens(a: string, b: string): number {
-  const vocabulary = new Map<string, number>();
-  const ta = tokenize(a, vocabulary);
-  const tb = tokenize(b, vocabulary);
-  const tokenEdits = tokenDistance(ta.ids, tb.ids, vocabulary.size);
+  const tokensA = a.match(TOKEN) ?? [];
+  const tokensB = b.match(TOKEN) ?? [];
   let sampleChars = 0;
   let sampleTokens = 0;
-  const na = ta.ids.length;
-  const nb = tb.ids.length;
-  for (let w = 0; w < SAMPLE_WINDOWS; w++) {
-    const fraction = (w + 0.5) / SAMPLE_WINDOWS;
-    const ia = Math.max(0, Math.min(na - SAMPLE_TOKENS, Math.floor(na * fraction - SAMPLE_TOKENS / 2)));
-    const ib = Math.max(0, Math.min(nb - SAMPLE_TOKENS, Math.floor(nb * fraction - SAMPLE_TOKENS / 2)));
-    const ea = Math.min(na, ia + SAMPLE_TOKENS);
-    const eb = Math.min(nb, ib + SAMPLE_TOKENS);
-    sampleTokens += tokenDistance(ta.ids.subarray(ia, ea), tb.ids.subarray(ib, eb), vocabulary.size);
-    sampleChars += exactWithin(a.slice(ta.starts[ia], ta.starts[ea]), b.slice(tb.starts[ib], tb.starts[eb]));
+  for (let w = 0.5; w < SAMPLE_WINDOWS; w++) {
+    // The SAMPLE_TOKENS tokens centred at w / SAMPLE_WINDOWS of each text (all of them when fewer).
+    const [windowA, windowB] = [tokensA, tokensB].map((tokens) => {
+      const start = Math.max(0, Math.min(tokens.length - SAMPLE_TOKENS, Math.floor((tokens.length * w) / SAMPLE_WINDOWS - SAMPLE_TOKENS / 2)));
+      return tokens.slice(start, start + SAMPLE_TOKENS);
+    }) as [string[], string[]];
+    sampleTokens += distance(windowA, windowB);
+    sampleChars += levenshtein(windowA.join(""), windowB.join(""), Infinity).distance;
   }
-  const charsPerTokenEdit = sampleTokens > 0 ? sampleChars / sampleTokens : (a.length + b.length) / Math.max(1, na + nb);
-  const estimate = Math.round(tokenEdits * charsPerTokenEdit);
+  const charsPerTokenEdit = sampleTokens > 0 ? sampleChars / sampleTokens : (a.length + b.length) / Math.max(1, tokensA.length + tokensB.length);
+  const estimate = Math.round(distance(tokensA, tokensB) * charsPerTokenEdit);
   return Math.min(Math.max(a.length, b.length), Math.max(Math.abs(a.length - b.length), estimate));
 }
 
@@ -173,12 +112,9 @@ export function exactWithin(a: string, b: string): number {
  * word-token estimate (`exact: false`).
  */
 export function levenshtein(a: string, b: string, budgetPairs: number = EXACT_WORK_BUDGET_PAIRS): LevenshteinResult {
-  if (a === b) return { distance: 0, exact: true };
-  const prefix = commonPrefixLength(a, b);
-  const suffix = commonSuffixLength(a, b, prefix);
+  const [prefix, suffix] = commonEnds(a, b);
   const restA = a.slice(prefix, a.length - suffix);
   const restB = b.slice(prefix, b.length - suffix);
-  if (restA.length === 0 || restB.length === 0) return { distance: Math.max(restA.length, restB.length), exact: true };
-  if (restA.length * restB.length <= budgetPairs) return { distance: exactCore(restA, restB), exact: true };
-  return { distance: estimateByTokens(restA, restB), exact: false };
+  const exact = restA.length * restB.length <= budgetPairs;
+  return { distance: exact ? distance(restA, restB) : estimateByTokens(restA, restB), exact };
 }

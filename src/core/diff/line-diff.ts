@@ -1,3 +1,5 @@
+import { commonEnds, toIds } from "./sequence";
+
 /** One line of a line diff: kept, removed from the old text, or added in the new one. */
 export interface LineOp {
   op: "=" | "-" | "+";
@@ -16,94 +18,60 @@ export function splitLines(text: string): string[] {
   return text === "" ? [] : text.split("\n");
 }
 
+const opsOf = (op: LineOp["op"], lines: string[]): LineOp[] => lines.map((line) => ({ op, line }));
+
 /**
  * Line diff (Myers 1986, the greedy O(ND) algorithm) after trimming the
  * common leading and trailing lines.
  */
 export function diffLines(before: string[], after: string[]): LineOp[] {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endA = before.length;
-  let endB = after.length;
-  while (endA > start && endB > start && before[endA - 1] === after[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const ops: LineOp[] = [];
-  for (let i = 0; i < start; i++) ops.push({ op: "=", line: before[i]! });
-  const middle = myers(before.slice(start, endA), after.slice(start, endB));
-  for (const op of middle) ops.push(op);
-  for (let i = endA; i < before.length; i++) ops.push({ op: "=", line: before[i]! });
-  return ops;
+  const [prefix, suffix] = commonEnds(before, after);
+  const middle = myers(before.slice(prefix, before.length - suffix), after.slice(prefix, after.length - suffix));
+  return [...opsOf("=", before.slice(0, prefix)), ...middle, ...opsOf("=", before.slice(before.length - suffix))];
 }
 
 function myers(a: string[], b: string[]): LineOp[] {
   const n = a.length;
   const m = b.length;
-  if (n === 0 || m === 0) return [...a.map((line) => ({ op: "-" as const, line })), ...b.map((line) => ({ op: "+" as const, line }))];
   // Lines as integers, so the snake loop compares numbers.
-  const ids = new Map<string, number>();
-  const idOf = (line: string) => {
-    let id = ids.get(line);
-    if (id === undefined) ids.set(line, (id = ids.size));
-    return id;
-  };
-  const x1 = Int32Array.from(a, idOf);
-  const y1 = Int32Array.from(b, idOf);
-  const limit = Math.min(n + m, MAX_LINE_EDITS);
+  const vocabulary = new Map<string, number>();
+  const idsA = toIds(a, vocabulary);
+  const idsB = toIds(b, vocabulary);
+  // With one side empty the answer is the fallback's.
+  const limit = n && m ? Math.min(n + m, MAX_LINE_EDITS) : -1;
+  // v[offset + k]: the furthest x reached on diagonal k = x - y; trace[d]: v for k in [-d - 1, d + 1] as it was before step d.
   const offset = limit + 1;
   const v = new Int32Array(2 * limit + 3);
   const trace: Int32Array[] = [];
-  let found = -1;
-  for (let d = 0; d <= limit && found < 0; d++) {
+  /** Whether diagonal `k` is reached in step `d` by an insertion (from k + 1) rather than a deletion (from k - 1). */
+  const fromInsert = (v: Int32Array, at: number, d: number, k: number) => k === -d || (k !== d && v[at + k - 1]! < v[at + k + 1]!);
+  for (let d = 0; d <= limit; d++) {
     trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let x = fromInsert(v, offset, d, k) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
-      while (x < n && y < m && x1[x] === y1[y]) {
+      while (x < n && y < m && idsA[x] === idsB[y]) {
         x++;
         y++;
       }
       v[offset + k] = x;
-      if (x >= n && y >= m) {
-        found = d;
-        break;
+      if (x < n || y < m) continue;
+      // Walk the trace back from the end: each step is a snake of kept lines, after the one line inserted or deleted.
+      const reversed: LineOp[] = [];
+      for (y = m; d >= 0; d--) {
+        const before = trace[d]!;
+        const insert = fromInsert(before, d + 1, d, (k = x - y));
+        const snakeStart = insert ? before[d + k + 2]! : before[d + k]! + 1;
+        while (x > snakeStart) {
+          y--;
+          reversed.push({ op: "=", line: a[--x]! });
+        }
+        if (d > 0) reversed.push(insert ? { op: "+", line: b[--y]! } : { op: "-", line: a[--x]! });
       }
+      return reversed.reverse();
     }
   }
-  if (found < 0) return [...a.map((line) => ({ op: "-" as const, line })), ...b.map((line) => ({ op: "+" as const, line }))];
-
-  // Walk the trace back from (n, m); trace[d] holds v for k in [-d-1, d+1] as it was before step d.
-  const reversed: LineOp[] = [];
-  let x = n;
-  let y = m;
-  for (let d = found; d > 0; d--) {
-    const before = trace[d]!;
-    const at = (k: number) => before[k + d + 1]!;
-    const k = x - y;
-    const fromInsert = k === -d || (k !== d && at(k - 1) < at(k + 1));
-    const prevK = fromInsert ? k + 1 : k - 1;
-    const prevX = at(prevK);
-    const prevY = prevX - prevK;
-    while (x > (fromInsert ? prevX : prevX + 1) && y > (fromInsert ? prevY + 1 : prevY)) {
-      x--;
-      y--;
-      reversed.push({ op: "=", line: a[x]! });
-    }
-    if (fromInsert) {
-      y--;
-      reversed.push({ op: "+", line: b[y]! });
-    } else {
-      x--;
-      reversed.push({ op: "-", line: a[x]! });
-    }
-  }
-  while (x > 0 && y > 0) {
-    x--;
-    y--;
-    reversed.push({ op: "=", line: a[x]! });
-  }
-  return reversed.reverse();
+  return [...opsOf("-", a), ...opsOf("+", b)];
 }
 
 /** Changed lines longer than this are cut to a window around the change. */
@@ -115,32 +83,29 @@ const SPAN_EDGE_CHARS = 80;
 
 const cutMarker = (count: number) => `…[${count} chars]…`;
 
-/** Moves a cut off the middle of a surrogate pair. */
-function safeCut(text: string, index: number): number {
-  if (index <= 0 || index >= text.length) return Math.max(0, Math.min(index, text.length));
-  const code = text.charCodeAt(index);
-  return code >= 0xdc00 && code <= 0xdfff ? index + 1 : index;
-}
-
-/** `line` with only a window around its changed span `[from, to)` kept, the rest replaced by markers. */
-export function windowLine(line: string, from: number, to: number): string {
+/**
+ * `line` as shown in the diff: a long one keeps only a window around the
+ * span where it differs from `partner` (the line it replaces or is
+ * replaced by; none for a line only added or removed), the rest replaced by
+ * markers.
+ */
+function windowLine(line: string, partner = ""): string {
   if (line.length <= MAX_LINE_CHARS) return line;
-  const parts: string[] = [];
-  const head = safeCut(line, from - CONTEXT_CHARS);
-  if (head > 0) parts.push(cutMarker(head));
+  const [prefix, suffix] = commonEnds(line, partner);
+  const from = prefix;
+  const to = line.length - suffix;
+  // A cut index, clamped to the line and moved off the middle of a surrogate pair.
+  const cut = (index: number) => (index <= 0 ? 0 : index >= line.length ? line.length : (line.charCodeAt(index) & 0xfc00) === 0xdc00 ? index + 1 : index);
+  let shownFrom = cut(from - CONTEXT_CHARS);
+  let text = shownFrom > 0 ? cutMarker(shownFrom) : "";
   if (to - from > 2 * SPAN_EDGE_CHARS + 40) {
-    const spanHeadEnd = safeCut(line, from + SPAN_EDGE_CHARS);
-    const spanTailStart = safeCut(line, to - SPAN_EDGE_CHARS);
-    parts.push(line.slice(head, spanHeadEnd), cutMarker(spanTailStart - spanHeadEnd));
-    const tail = safeCut(line, to + CONTEXT_CHARS);
-    parts.push(line.slice(spanTailStart, tail));
-    if (tail < line.length) parts.push(cutMarker(line.length - tail));
-  } else {
-    const tail = safeCut(line, to + CONTEXT_CHARS);
-    parts.push(line.slice(head, tail));
-    if (tail < line.length) parts.push(cutMarker(line.length - tail));
+    const spanHeadEnd = cut(from + SPAN_EDGE_CHARS);
+    const spanTailStart = cut(to - SPAN_EDGE_CHARS);
+    text += line.slice(shownFrom, spanHeadEnd) + cutMarker(spanTailStart - spanHeadEnd);
+    shownFrom = spanTailStart;
   }
-  return parts.join("");
+  const shownTo = cut(to + CONTEXT_CHARS);
+  return text + line.slice(shownFrom, shownTo) + (shownTo < line.length ? cutMarker(line.length - shownTo) : "");
 }
 
 /**
@@ -151,35 +116,18 @@ export function windowLine(line: string, from: number, to: number): string {
  */
 export function formatGitLines(ops: LineOp[]): string {
   const out: string[] = [];
-  let i = 0;
-  while (i < ops.length) {
-    if (ops[i]!.op === "=") {
-      i++;
-      continue;
-    }
-    const removed: string[] = [];
-    const added: string[] = [];
-    while (i < ops.length && ops[i]!.op !== "=") {
-      const { op, line } = ops[i]!;
-      (op === "-" ? removed : added).push(line);
-      i++;
-    }
-    const spans = removed.map((line, r) => changedSpans(line, added[r]));
-    removed.forEach((line, r) => out.push(`-${windowLine(line, spans[r]!.old[0], spans[r]!.old[1])}`));
-    added.forEach((line, r) => {
-      const span = r < removed.length ? spans[r]!.new : ([0, line.length] as const);
-      out.push(`+${windowLine(line, span[0], span[1])}`);
-    });
+  let removed: string[] = [];
+  let added: string[] = [];
+  const endBlock = () => {
+    removed.forEach((line, r) => out.push(`-${windowLine(line, added[r])}`));
+    added.forEach((line, r) => out.push(`+${windowLine(line, removed[r])}`));
+    removed = [];
+    added = [];
+  };
+  for (const { op, line } of ops) {
+    if (op === "=") endBlock();
+    else (op === "-" ? removed : added).push(line);
   }
+  endBlock();
   return out.join("\n");
-}
-
-function changedSpans(oldLine: string, newLine: string | undefined): { old: readonly [number, number]; new: readonly [number, number] } {
-  if (newLine === undefined) return { old: [0, oldLine.length], new: [0, 0] };
-  const limit = Math.min(oldLine.length, newLine.length);
-  let prefix = 0;
-  while (prefix < limit && oldLine.charCodeAt(prefix) === newLine.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < limit - prefix && oldLine.charCodeAt(oldLine.length - 1 - suffix) === newLine.charCodeAt(newLine.length - 1 - suffix)) suffix++;
-  return { old: [prefix, oldLine.length - suffix], new: [prefix, newLine.length - suffix] };
 }

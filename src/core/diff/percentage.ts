@@ -1,58 +1,38 @@
-import { deepDiff } from "./deep-diff";
+import { deepDiff, isRecord } from "./deep-diff";
 import { levenshtein } from "./levenshtein";
 import { toPlain, type Plain } from "./plain";
 import { structuralEqual } from "./structural-equal";
 
-/** Levenshtein distance / longer length: 0 when equal, 1 when exactly one side is empty. */
-export function stringPercentage(before: string, after: string): number {
-  if (before === after) return 0;
-  const longer = Math.max(before.length, after.length);
-  return Math.min(1, levenshtein(before, after).distance / longer);
-}
-
 /** |a - b| / max(|a|, |b|), capped at 1; 1 when the old value is 0 and the new one differs. */
-export function numberPercentage(before: number, after: number): number {
-  if (Object.is(before, after) || before === after) return 0;
-  if (before === 0) return 1;
-  const ratio = Math.abs(before - after) / Math.max(Math.abs(before), Math.abs(after));
-  return Number.isFinite(ratio) ? Math.min(1, ratio) : 1;
+function numberPercentage(before: number, after: number): number {
+  const ratio = before === after ? 0 : before === 0 ? 1 : Math.abs(before - after) / Math.max(Math.abs(before), Math.abs(after));
+  // NaN (from NaN or infinities) is 1 as well.
+  return ratio < 1 ? ratio : 1;
 }
 
-function topLevelCount(value: Plain): number {
-  if (Array.isArray(value)) return value.length;
-  if (typeof value === "object" && value !== null && !(value instanceof Date)) return Object.keys(value).length;
-  return 1;
+/** An edited value's weight: strings by Levenshtein distance / longer length, numbers by relative difference, else 1. */
+function editWeight(before: Plain, after: Plain): number {
+  if (typeof before === "string" && typeof after === "string") return levenshtein(before, after).distance / Math.max(before.length, after.length);
+  return typeof before === "number" && typeof after === "number" ? numberPercentage(before, after) : 1;
 }
 
-function editWeight(lhs: Plain, rhs: Plain): number {
-  if (typeof lhs === "string" && typeof rhs === "string") return stringPercentage(lhs, rhs);
-  if (typeof lhs === "number" && typeof rhs === "number") return numberPercentage(lhs, rhs);
-  return 1;
-}
-
-/** Weighted deep-diff count over the larger top-level count, capped at 1 (API.md A). */
-function structuralPercentage(before: Plain, after: Plain): number {
-  let weight = 0;
-  for (const record of deepDiff(before, after)) {
-    if (record.kind === "A") weight += 0.5;
-    else if (record.kind === "E") weight += editWeight(record.lhs, record.rhs);
-    else weight += 1;
-  }
-  if (weight === 0) return 0;
-  return Math.min(1, weight / Math.max(1, topLevelCount(before), topLevelCount(after)));
-}
+const topLevelCount = (value: Plain) => (Array.isArray(value) ? value.length : isRecord(value) ? Object.keys(value).length : 1);
 
 /**
  * How much changed between two snapshots, in [0, 1] (the edit's `confidence`):
- * strings by Levenshtein distance, numbers by relative difference, anything
- * else by weighted deep-diff records. Equal snapshots (including `null`,
+ * the weighted deep-diff records over the larger top-level count, capped at
+ * 1 (API.md A). A string or a number at the top is one edit weighing its own
+ * percentage: Levenshtein distance / longer length (1 when exactly one side
+ * is empty), or relative difference. Equal snapshots (including `null`,
  * `undefined`, `""`, `[]` against themselves) give 0.
  */
 export function diffPercentage(before: unknown, after: unknown): number {
-  if (Object.is(before, after)) return 0;
-  if (typeof before === "string" && typeof after === "string") return stringPercentage(before, after);
-  if (typeof before === "number" && typeof after === "number") return numberPercentage(before, after);
-  if (typeof before === "bigint" && typeof after === "bigint") return numberPercentage(Number(before), Number(after));
+  // A BigInt at the top is measured as a number; an edited BigInt inside a structure weighs 1.
+  if (typeof before === "bigint" && typeof after === "bigint") [before, after] = [Number(before), Number(after)];
   if (structuralEqual(before, after)) return 0;
-  return structuralPercentage(toPlain(before), toPlain(after));
+  const lhs = toPlain(before);
+  const rhs = toPlain(after);
+  let weight = 0;
+  for (const record of deepDiff(lhs, rhs)) weight += record.kind === "A" ? 0.5 : record.kind === "E" ? editWeight(record.lhs, record.rhs) : 1;
+  return weight && Math.min(1, weight / Math.max(1, topLevelCount(lhs), topLevelCount(rhs)));
 }

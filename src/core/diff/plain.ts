@@ -1,68 +1,50 @@
 /** A state snapshot reduced to what JSON can say (plus `Date` and `bigint` kept as values until printed). */
 export type Plain = null | undefined | boolean | number | string | bigint | Date | Plain[] | { [key: string]: Plain };
 
-const CIRCULAR = "[Circular]";
-
 /**
  * Copies `value` into a plain tree: `Map` becomes an object of its entries,
  * `Set` and typed arrays become arrays, objects with `toJSON` are replaced
  * by its result, functions and symbols become `undefined`, and a reference
  * back to an ancestor becomes `"[Circular]"`. Never throws.
  */
-export function toPlain(value: unknown): Plain {
-  return convert(value, new Set());
-}
-
-function convert(value: unknown, ancestors: Set<object>): Plain {
-  switch (typeof value) {
-    case "string":
-    case "number":
-    case "boolean":
-    case "bigint":
-    case "undefined":
-      return value;
-    case "function":
-    case "symbol":
-      return undefined;
-  }
-  if (value === null) return null;
-  const object = value as object;
-  if (object instanceof Date) return object;
-  if (ancestors.has(object)) return CIRCULAR;
-  ancestors.add(object);
+export function toPlain(value: unknown, ancestors = new Set<object>()): Plain {
+  if (typeof value === "function" || typeof value === "symbol") return undefined;
+  if (!value || typeof value !== "object" || value instanceof Date) return value as Plain;
+  if (ancestors.has(value)) return "[Circular]";
+  ancestors.add(value);
+  const inner = (item: unknown) => toPlain(item, ancestors);
+  const object = value as Record<string, unknown>;
+  const copy: { [key: string]: Plain } = {};
   try {
-    if (Array.isArray(object)) return object.map((item) => convert(item, ancestors));
-    if (object instanceof Map) {
-      const entries: { [key: string]: Plain } = {};
-      for (const [key, item] of object) entries[typeof key === "string" ? key : safeString(key)] = convert(item, ancestors);
-      return entries;
-    }
-    if (object instanceof Set) return Array.from(object, (item) => convert(item, ancestors));
-    if (ArrayBuffer.isView(object)) {
-      return object instanceof DataView ? Array.from(new Uint8Array(object.buffer, object.byteOffset, object.byteLength)) : Array.from(object as unknown as ArrayLike<number | bigint>);
-    }
-    if (typeof (object as { toJSON?: unknown }).toJSON === "function") {
+    if (Array.isArray(value)) return value.map(inner);
+    if (value instanceof Set) return Array.from(value, inner);
+    if (ArrayBuffer.isView(value)) return Array.from(value instanceof DataView ? bytesOf(value) : (value as unknown as ArrayLike<number | bigint>));
+    if (value instanceof Map) for (const [key, item] of value) copy[safeString(key)] = inner(item);
+    else if (typeof object.toJSON === "function") {
       try {
-        return convert((object as { toJSON: () => unknown }).toJSON(), ancestors);
+        return inner(object.toJSON());
       } catch {
-        return safeString(object);
+        return safeString(value);
       }
-    }
-    const copy: { [key: string]: Plain } = {};
-    for (const key of Object.keys(object)) {
-      let item: unknown;
-      try {
-        item = (object as Record<string, unknown>)[key];
-      } catch {
-        item = undefined; // a throwing getter
+    } else {
+      for (const key of Object.keys(value)) {
+        let item: unknown;
+        try {
+          item = object[key];
+        } catch {
+          // a throwing getter: undefined
+        }
+        copy[key] = inner(item);
       }
-      copy[key] = convert(item, ancestors);
     }
     return copy;
   } finally {
-    ancestors.delete(object);
+    ancestors.delete(value);
   }
 }
+
+/** The bytes a view spans. */
+export const bytesOf = (view: ArrayBufferView) => new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 
 function safeString(value: unknown): string {
   try {
@@ -72,8 +54,7 @@ function safeString(value: unknown): string {
   }
 }
 
-/** `JSON.stringify(value, null, 2)` that prints BigInt as a string and never throws. */
+/** `JSON.stringify(toPlain(value), null, 2)` that prints BigInt as a string and never throws. */
 export function prettyJson(value: unknown): string {
-  const text = JSON.stringify(toPlain(value), (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item), 2);
-  return text ?? "undefined";
+  return JSON.stringify(toPlain(value), (_key, item: unknown) => (typeof item === "bigint" ? String(item) : item), 2) ?? "undefined";
 }

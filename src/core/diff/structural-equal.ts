@@ -1,3 +1,5 @@
+import { bytesOf } from "./plain";
+
 /**
  * Deep equality for state snapshots, never true unless the two are equal:
  * `Object.is` first, then a structural walk over what it understands
@@ -10,122 +12,91 @@
  * difference) and never stringifies.
  */
 export function structuralEqual(a: unknown, b: unknown): boolean {
+  /**
+   * Pairs taken as equal so far: a pair is entered before its members are
+   * compared (so a cycle back to it holds), and kept once it proved equal (so
+   * shared parts are compared once). A failed comparison only aborts the
+   * whole walk, except when a Set or Map tries candidate partners: there the
+   * pairs entered by a failed attempt are rolled back through the journal.
+   */
+  const assumed = new Map<object, Set<object>>();
+  /** The pairs in the order they were entered, flat: a, b, a, b, ... */
+  const journal: object[] = [];
+
+  const equal = (a: any, b: any): boolean => {
+    if (Object.is(a, b)) return true;
+    if (typeof a !== "object" || typeof b !== "object" || !a || !b) return false;
+    const proto = Object.getPrototypeOf(a);
+    if (proto !== Object.getPrototypeOf(b)) return false;
+    const parent = proto && Object.getPrototypeOf(proto);
+
+    // Leaves: compared by value, no members to recurse into.
+    if (proto === RegExp.prototype) return String(a) === String(b);
+    if (proto === ArrayBuffer.prototype || proto === DataView.prototype || parent === TYPED_ARRAY_PROTOTYPE) return arrays(bytes(a), bytes(b));
+    if (VALUE_PROTOTYPES.includes(proto)) return Object.is(proto.valueOf.call(a), proto.valueOf.call(b));
+
+    // Containers. `Array.isArray(proto)` holds only for a realm's own Array.prototype, not a subclass's.
+    const compare =
+      parent === null ? records
+      : Array.isArray(proto) ? arrays
+      : proto === Map.prototype || proto === Set.prototype ? collections
+      : undefined;
+    if (!compare) return false; // state we cannot see into: identity only, checked above
+    // The pair counts as equal while it is compared (cycles) and after (shared parts).
+    let partners = assumed.get(a);
+    if (partners?.has(b)) return true;
+    assumed.set(a, (partners ?? new Set()).add(b));
+    journal.push(a, b);
+    return compare(a, b);
+  };
+
+  // By index: a hole is `undefined`, as in the other array.
+  const arrays = (a: ArrayLike<unknown>, b: ArrayLike<unknown>) => a.length === b.length && Array.from(a).every((item, i) => equal(item, b[i]));
+
+  const records = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && equal(a[key], b[key]));
+  };
+
+  /** Runs one tentative match; when it fails, forgets every pair it assumed equal. */
+  const attempt = (match: () => boolean) => {
+    const mark = journal.length;
+    if (match()) return true;
+    const undone = journal.splice(mark);
+    for (let i = 0; i < undone.length; i += 2) assumed.get(undone[i]!)!.delete(undone[i + 1]!);
+    return false;
+  };
+
+  /**
+   * Maps and Sets (a Set's entries are `[item, item]`): an entry whose key the
+   * other also has is compared in place; any other is paired with an unpaired
+   * entry of the other whose key and value are equal in structure.
+   */
+  const collections = (a: Map<unknown, unknown>, b: Map<unknown, unknown>) => {
+    if (a.size !== b.size) return false;
+    const taken = new Set<unknown>();
+    for (const [key, value] of a.entries()) {
+      const matched = b.has(key)
+        ? !(b instanceof Map) || equal(value, b.get(key))
+        : [...b.entries()].some(
+            ([otherKey, otherValue]) =>
+              !a.has(otherKey) && !taken.has(otherKey) && attempt(() => equal(key, otherKey) && equal(value, otherValue)) && taken.add(otherKey),
+          );
+      if (!matched) return false;
+    }
+    return true;
+  };
+
   try {
-    return equal(a, b, { pairs: new Map(), journal: [] });
+    return equal(a, b);
   } catch {
     return false;
   }
-}
-
-/**
- * Pairs taken as equal so far: a pair is entered before its members are
- * compared (so a cycle back to it holds), and kept once it proved equal (so
- * shared parts are compared once). A failed comparison only aborts the
- * whole walk, except when a Set or Map tries candidate partners: there the
- * pairs entered by a failed attempt are rolled back through the journal.
- */
-interface Assumed {
-  pairs: Map<object, Set<object>>;
-  /** The pairs in the order they were entered, flat: a, b, a, b, ... */
-  journal: object[];
 }
 
 const TYPED_ARRAY_PROTOTYPE: unknown = Object.getPrototypeOf(Uint8Array.prototype);
 /** Compared by what `valueOf` returns: boxed primitives, and a Date's time. */
 const VALUE_PROTOTYPES: unknown[] = [Date.prototype, Number.prototype, String.prototype, Boolean.prototype, BigInt.prototype, Symbol.prototype];
 
-function equal(a: unknown, b: unknown, assumed: Assumed): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  const proto: unknown = Object.getPrototypeOf(a);
-  if (proto !== Object.getPrototypeOf(b)) return false;
-  if (proto === null) return tracked(a, b, assumed, recordsEqual);
-
-  // Leaves: compared by value, no members to recurse into.
-  if (proto === RegExp.prototype) return String(a) === String(b);
-  if (proto === DataView.prototype || Object.getPrototypeOf(proto) === TYPED_ARRAY_PROTOTYPE) return bytesEqual(a as ArrayBufferView, b as ArrayBufferView);
-  if (proto === ArrayBuffer.prototype) return bytesEqual(new DataView(a as ArrayBuffer), new DataView(b as ArrayBuffer));
-  if (VALUE_PROTOTYPES.includes(proto)) return Object.is((proto as { valueOf(): unknown }).valueOf.call(a), (proto as { valueOf(): unknown }).valueOf.call(b));
-
-  // Containers. `Array.isArray(proto)` holds only for a realm's own Array.prototype, not a subclass's.
-  const compare: ((a: never, b: never, assumed: Assumed) => boolean) | undefined = Array.isArray(proto)
-    ? arraysEqual
-    : Object.getPrototypeOf(proto) === null
-      ? recordsEqual
-      : proto === Map.prototype || proto === Set.prototype
-        ? collectionsEqual
-        : undefined;
-  if (!compare) return false; // state we cannot see into: identity only, checked above
-  return tracked(a, b, assumed, compare);
-}
-
-/** Compares two containers, taking the pair as equal while it is being compared (cycles) and after (shared parts). */
-function tracked(a: object, b: object, assumed: Assumed, compare: (a: never, b: never, assumed: Assumed) => boolean): boolean {
-  let partners = assumed.pairs.get(a);
-  if (partners?.has(b)) return true;
-  if (!partners) assumed.pairs.set(a, (partners = new Set()));
-  partners.add(b);
-  assumed.journal.push(a, b);
-  return compare(a as never, b as never, assumed);
-}
-
-function arraysEqual(a: unknown[], b: unknown[], assumed: Assumed): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i], assumed)) return false;
-  return true;
-}
-
-function recordsEqual(a: Record<string, unknown>, b: Record<string, unknown>, assumed: Assumed): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(b, key) || !equal(a[key], b[key], assumed)) return false;
-  }
-  return true;
-}
-
-/** Runs one tentative match; when it fails, forgets every pair it assumed equal. */
-function attempt(assumed: Assumed, match: () => boolean): boolean {
-  const mark = assumed.journal.length;
-  if (match()) return true;
-  const undone = assumed.journal.splice(mark);
-  for (let i = 0; i < undone.length; i += 2) {
-    const partners = assumed.pairs.get(undone[i]!)!;
-    partners.delete(undone[i + 1]!);
-    if (partners.size === 0) assumed.pairs.delete(undone[i]!);
-  }
-  return false;
-}
-
-/**
- * Maps and Sets (a Set's entries are `[item, item]`): an entry whose key the
- * other also has is compared in place; any other is paired with an unpaired
- * entry of the other whose key and value are equal in structure.
- */
-function collectionsEqual(a: Map<unknown, unknown>, b: Map<unknown, unknown>, assumed: Assumed): boolean {
-  if (a.size !== b.size) return false;
-  const taken = new Set<unknown>();
-  entries: for (const [key, value] of a.entries()) {
-    if (b.has(key)) {
-      if (b instanceof Map && !equal(value, b.get(key), assumed)) return false;
-      continue;
-    }
-    for (const [otherKey, otherValue] of b.entries()) {
-      if (a.has(otherKey) || taken.has(otherKey)) continue;
-      if (attempt(assumed, () => equal(key, otherKey, assumed) && equal(value, otherValue, assumed))) {
-        taken.add(otherKey);
-        continue entries;
-      }
-    }
-    return false;
-  }
-  return true;
-}
-
-function bytesEqual(a: ArrayBufferView, b: ArrayBufferView): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
-}
+/** The bytes of an `ArrayBuffer`, a typed array or a `DataView`. */
+const bytes = (source: ArrayBuffer | ArrayBufferView) => (source instanceof ArrayBuffer ? new Uint8Array(source) : bytesOf(source));
