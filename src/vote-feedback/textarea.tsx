@@ -24,8 +24,8 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function 
   { asChild, value, onChange, placeholder = "What did we miss?", rows = 3, "aria-label": ariaLabel = "Additional feedback", ...textareaProps },
   forwardedRef,
 ) {
-  const text = useVoteFeedbackText("VoteFeedback.Textarea");
   const actions = useVoteFeedbackActions("VoteFeedback.Textarea");
+  const text = useVoteFeedbackText();
   const valueOwnedByApp = value !== undefined;
   const register = useCallback(
     (element: HTMLTextAreaElement | null) => actions.registerTextarea(element, valueOwnedByApp),
