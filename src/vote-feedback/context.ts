@@ -1,4 +1,4 @@
-import { createContext, useContext } from "react";
+import { createContext, useContext, type RefObject } from "react";
 import type { PopoverOn, Vote, VoteKind } from "./state-machine";
 
 export type { Vote, VoteKind } from "./state-machine";
@@ -28,11 +28,10 @@ export interface VoteFeedbackActions {
   setOpen(open: boolean): void;
   /** The popover is open now (the latest state, also between renders). */
   isOpen(): boolean;
-  /** The rendered vote buttons, set by their refs (the app may have given them its own ids). */
-  buttons: Partial<Record<VoteKind, HTMLElement | null>>;
-  /** `valueOwnedByApp`: the field shows the app's own `value` (the 1.3 way), so a submit reads what it shows. */
-  registerTextarea(element: HTMLTextAreaElement | null, valueOwnedByApp: boolean): void;
-  focusTextarea(): void;
+  /** The rendered vote buttons (the app may have given them its own ids). */
+  buttons: Record<VoteKind, RefObject<HTMLElement | null>>;
+  /** The rendered textarea: focused on open, and what it shows is what a submit sends. */
+  textarea: RefObject<HTMLTextAreaElement | null>;
   /** The vote button the popover belongs to: its anchor, and where focus returns. */
   anchorRef: { readonly current: HTMLElement | null };
 }

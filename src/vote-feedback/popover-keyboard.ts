@@ -1,6 +1,8 @@
 import type { KeyboardEvent } from "react";
 import type { VoteFeedbackActions } from "./context";
 
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
 /** Elements Tab can reach inside `root`, in document order (positive tabindex ignored, as Radix does). */
 function tabbableElements(root: ParentNode): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>("*")].filter(
@@ -36,7 +38,7 @@ export function handlePopoverKeyDown(event: KeyboardEvent<HTMLElement>, actions:
   else if (focused === inside[inside.length - 1]) {
     target = tabbableElements(dialog.ownerDocument.body).find(
       (element) =>
-        !dialog.contains(element) && !anchor.contains(element) && (anchor.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+        !dialog.contains(element) && !anchor.contains(element) && anchor.compareDocumentPosition(element) & FOLLOWING,
     );
   }
   if (target) {

@@ -3,10 +3,10 @@ import { Slottable } from "@radix-ui/react-slot";
 import { forwardRef, useRef, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
-import { AppPlacedContent } from "./app-placed-content";
+import { AppPlacedContent, useAppPlacement } from "./app-placed-content";
 import { useVoteFeedbackActions, useVoteFeedbackState } from "./context";
 import { handlePopoverKeyDown } from "./popover-keyboard";
-import { useAppPlacement } from "./use-app-placement";
+
 import { VISUALLY_HIDDEN_STYLE } from "./visually-hidden";
 
 const DEFAULT_DESCRIPTION = "Tell us more about your vote. Press Control (or Command) and Enter to send, or Escape to close.";
@@ -52,7 +52,7 @@ export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover
 
   const shared = {
     id: id + "popover",
-    "aria-labelledby": actions.buttons[openedBy]?.id || id + openedBy,
+    "aria-labelledby": actions.buttons[openedBy].current?.id || id + openedBy,
     "aria-describedby": describedBy ? `${describedBy} ${descriptionId}` : descriptionId,
     "data-submitting": submitting ? "" : undefined,
     ...contentProps,
@@ -61,12 +61,12 @@ export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover
       event.preventDefault();
       if (event.target === abandoned.current) return;
       interactedOutside.current = false;
-      actions.focusTextarea();
+      actions.textarea.current?.focus({ preventScroll: true });
     }),
     onCloseAutoFocus: composeEventHandlers(onCloseAutoFocus, (event: Event) => {
       event.preventDefault();
       // Still open: only the placement changed, the user closed nothing.
-      if (event.target === abandoned.current || actions.isOpen()) return;
+      if (actions.isOpen()) return;
       if (!interactedOutside.current) actions.anchorRef.current?.focus({ preventScroll: true });
       interactedOutside.current = false;
     }),

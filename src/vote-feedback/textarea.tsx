@@ -1,5 +1,5 @@
 import { Slot } from "@radix-ui/react-slot";
-import { forwardRef, useCallback, type ChangeEvent, type TextareaHTMLAttributes } from "react";
+import { forwardRef, type ChangeEvent, type TextareaHTMLAttributes } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
 import { useVoteFeedbackActions, useVoteFeedbackText } from "./context";
@@ -26,12 +26,6 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function 
 ) {
   const actions = useVoteFeedbackActions("VoteFeedback.Textarea");
   const text = useVoteFeedbackText();
-  const valueOwnedByApp = value !== undefined;
-  const register = useCallback(
-    (element: HTMLTextAreaElement | null) => actions.registerTextarea(element, valueOwnedByApp),
-    [actions, valueOwnedByApp],
-  );
-  const ref = useComposedRefs<HTMLTextAreaElement>(forwardedRef, register);
   const Component = asChild ? Slot : "textarea";
   return (
     <Component
@@ -39,7 +33,7 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function 
       rows={rows}
       aria-label={ariaLabel}
       {...textareaProps}
-      ref={ref}
+      ref={useComposedRefs(forwardedRef, actions.textarea)}
       value={value ?? text}
       onChange={composeEventHandlers(onChange, (event: ChangeEvent<HTMLTextAreaElement>) => actions.setText(event.target.value))}
     />

@@ -136,9 +136,8 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
   });
 
   const [actions] = useState<VoteFeedbackActions>(() => {
-    let textarea: HTMLTextAreaElement | null = null;
-    let textareaValueOwnedByApp = false;
-    const buttons: VoteFeedbackActions["buttons"] = {};
+    const buttons: VoteFeedbackActions["buttons"] = { upvote: { current: null }, downvote: { current: null } };
+    const textarea: VoteFeedbackActions["textarea"] = { current: null };
 
     /** Hands one signal over; every outcome is handled here, nothing escapes into the app. */
     const send = ({ props: rootProps, providerSignal: feedback, reportFailure: report }: Committed, ...request: [VoteKind, Transition[2]]) => {
@@ -164,17 +163,18 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
       const current = committed.current;
       const { props: rootProps, state: previous } = current;
       const [next, vote, explanation] = transition(previous, rootProps);
-      // What the widget owns moves on at once; what the app controls waits for the app's next commit
-      // (an app that keeps its value, say `open`, keeps it here too).
-      current.state = {
-        ...next,
-        vote: rootProps.vote === undefined ? next.vote : previous.vote,
-        open: rootProps.open === undefined ? next.open : previous.open,
-        text: rootProps.text === undefined ? next.text : previous.text,
-      };
-      if (current.persistKey && next.vote && next.vote !== previous.vote) writePersistedVote(current.persistKey, next.vote);
+      const shown: Record<string, unknown> = { ...next };
+      const controlled: Partial<Record<keyof VoteFeedbackState, unknown>> = rootProps;
       let key: keyof VoteFeedbackState;
-      for (key in next) if (next[key] !== previous[key]) (current.set[key] as (value: unknown) => void)(next[key]);
+      for (key in next) {
+        if (next[key] === previous[key]) continue;
+        (current.set[key] as (value: unknown) => void)(next[key]);
+        // What the widget owns moves on at once; what the app controls (`vote`, `open`, `text`: the props of
+        // the same names) waits for the app's next commit (an app that keeps its value keeps it here too).
+        if (controlled[key] !== undefined) shown[key] = previous[key];
+      }
+      current.state = shown as unknown as VoteFeedbackState;
+      if (current.persistKey && next.vote && next.vote !== previous.vote) writePersistedVote(current.persistKey, next.vote);
       if (vote) send(current, vote, explanation);
     };
 
@@ -184,21 +184,17 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
       setText,
       toggleReason: (reason) => update((state) => toggleReason(state, reason)),
       submit() {
-        // A field showing the app's own value submits what it shows (the app may have changed what was typed).
-        if (textarea && textareaValueOwnedByApp) setText(textarea.value);
+        // What the field shows is what is sent: the app may give it a value of its own (the 1.3 way).
+        if (textarea.current) setText(textarea.current.value);
         update(submit);
       },
       setOpen: (value) => update((state) => [{ ...state, open: value }]),
       isOpen: () => committed.current.state.open,
       buttons,
-      registerTextarea(element, valueOwnedByApp) {
-        textarea = element;
-        textareaValueOwnedByApp = valueOwnedByApp;
-      },
-      focusTextarea: () => textarea?.focus({ preventScroll: true }),
+      textarea,
       anchorRef: {
         get current() {
-          return buttons[committed.current?.state.openedBy ?? "downvote"] ?? null;
+          return buttons[committed.current?.state.openedBy ?? "downvote"].current;
         },
       },
     };

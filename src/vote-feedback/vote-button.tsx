@@ -1,4 +1,4 @@
-import { forwardRef, useCallback } from "react";
+import { forwardRef } from "react";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
 import { useVoteFeedbackActions, useVoteFeedbackState, type VoteKind } from "./context";
 import { PartButton, type PartButtonProps } from "./part-button";
@@ -17,7 +17,7 @@ export function createVoteButton(kind: VoteKind, partName: string, label: string
   const VoteButton = forwardRef<HTMLButtonElement, VoteButtonProps>(function VoteButton(props, forwardedRef) {
     const actions = useVoteFeedbackActions(partName);
     const { vote, open, openedBy, submitting, popoverOn, id } = useVoteFeedbackState();
-    const ref = useComposedRefs<HTMLButtonElement>(forwardedRef, useCallback((element: HTMLButtonElement | null) => void (actions.buttons[kind] = element), [actions]));
+    const ref = useComposedRefs<HTMLElement>(forwardedRef, actions.buttons[kind]);
     const isSelected = vote === kind;
     const expanded = open && openedBy === kind;
     const popoverProps = (kind === "downvote" || popoverOn === "both") && {
