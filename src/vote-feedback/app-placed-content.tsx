@@ -56,7 +56,6 @@ export const AppPlacedContent = forwardRef<HTMLDivElement, AppPlacedContentProps
     </Presence>
   );
 });
-AppPlacedContent.displayName = "VoteFeedback.AppPlacedContent";
 
 /**
  * Whether the app places the popover itself (1.3 style: `position: absolute` in

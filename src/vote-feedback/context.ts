@@ -14,7 +14,7 @@ export interface VoteFeedbackStateValue {
   openedBy: VoteKind;
   /** A signal is being handed to the provider (or `onFeedback`) right now. */
   submitting: boolean;
-  popoverOn: PopoverOn;
+  popoverOn: PopoverOn | undefined;
   /** The prefix of the parts' ids: `{id}upvote`, `{id}downvote`, `{id}popover`, `{id}description`. */
   id: string;
 }
@@ -26,8 +26,6 @@ export interface VoteFeedbackActions {
   toggleReason(reason: string): void;
   submit(): void;
   setOpen(open: boolean): void;
-  /** The popover is open now (the latest state, also between renders). */
-  isOpen(): boolean;
   /** The rendered vote buttons (the app may have given them its own ids). */
   buttons: Record<VoteKind, RefObject<HTMLElement | null>>;
   /** The rendered textarea: focused on open, and what it shows is what a submit sends. */

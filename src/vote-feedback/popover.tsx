@@ -37,11 +37,13 @@ export interface PopoverProps extends ComponentPropsWithoutRef<typeof RadixPopov
  * the first open paints (a layout effect).
  * Renders nothing while closed; `data-state="open"|"closed"` drives animations.
  */
+const NAME = "VoteFeedback.Popover";
+
 export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover(
   { portal, description = DEFAULT_DESCRIPTION, children, onOpenAutoFocus, onCloseAutoFocus, onKeyDown, onInteractOutside, "aria-describedby": describedBy, ...contentProps },
   forwardedRef,
 ) {
-  const actions = useVoteFeedbackActions("VoteFeedback.Popover");
+  const actions = useVoteFeedbackActions(NAME);
   const { id, open, openedBy, submitting } = useVoteFeedbackState();
   const contentRef = useRef<HTMLDivElement>(null);
   const ref = useComposedRefs(forwardedRef, contentRef);
@@ -65,8 +67,8 @@ export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover
     }),
     onCloseAutoFocus: composeEventHandlers(onCloseAutoFocus, (event: Event) => {
       event.preventDefault();
-      // Still open: only the placement changed, the user closed nothing.
-      if (actions.isOpen()) return;
+      // Still open (this render's props): only the placement changed, the user closed nothing.
+      if (open) return;
       if (!interactedOutside.current) actions.anchorRef.current?.focus({ preventScroll: true });
       interactedOutside.current = false;
     }),
@@ -100,4 +102,4 @@ export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover
     content
   );
 });
-Popover.displayName = "VoteFeedback.Popover";
+Popover.displayName = NAME;

@@ -12,8 +12,10 @@ export interface ReasonProps extends Omit<PartButtonProps<{ isSelected: boolean 
  * with the comment signal as `metadata.reasons`; they alone make the comment
  * worth sending. Content defaults to `value`, or is a function of the toggle's state.
  */
+const NAME = "VoteFeedback.Reason";
+
 export const Reason = forwardRef<HTMLButtonElement, ReasonProps>(function Reason({ value, children, ...props }, ref) {
-  const actions = useVoteFeedbackActions("VoteFeedback.Reason");
+  const actions = useVoteFeedbackActions(NAME);
   const isSelected = useVoteFeedbackReasons().includes(value);
   return (
     <PartButton
@@ -28,4 +30,4 @@ export const Reason = forwardRef<HTMLButtonElement, ReasonProps>(function Reason
     </PartButton>
   );
 });
-Reason.displayName = "VoteFeedback.Reason";
+Reason.displayName = NAME;

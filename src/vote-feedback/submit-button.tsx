@@ -16,8 +16,10 @@ export type SubmitButtonProps = PartButtonProps<{ hasFeedback: boolean }>;
  * feedback" accordingly. It works while the vote is still on its way: the
  * comment is queued after it.
  */
+const NAME = "VoteFeedback.SubmitButton";
+
 export const SubmitButton = forwardRef<HTMLButtonElement, SubmitButtonProps>(function SubmitButton(props, ref) {
-  const actions = useVoteFeedbackActions("VoteFeedback.SubmitButton");
+  const actions = useVoteFeedbackActions(NAME);
   const { submitting } = useVoteFeedbackState();
   const hasFeedback = hasExplanation({ text: useVoteFeedbackText(), reasons: useVoteFeedbackReasons() });
   return (
@@ -31,4 +33,4 @@ export const SubmitButton = forwardRef<HTMLButtonElement, SubmitButtonProps>(fun
     />
   );
 });
-SubmitButton.displayName = "VoteFeedback.SubmitButton";
+SubmitButton.displayName = NAME;

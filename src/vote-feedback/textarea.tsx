@@ -20,11 +20,13 @@ export interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaE
 }
 
 /** The comment field, bound to the popover text. Receives focus when the popover opens. */
+const NAME = "VoteFeedback.Textarea";
+
 export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function Textarea(
   { asChild, value, onChange, placeholder = "What did we miss?", rows = 3, "aria-label": ariaLabel = "Additional feedback", ...textareaProps },
   forwardedRef,
 ) {
-  const actions = useVoteFeedbackActions("VoteFeedback.Textarea");
+  const actions = useVoteFeedbackActions(NAME);
   const text = useVoteFeedbackText();
   const Component = asChild ? Slot : "textarea";
   return (
@@ -39,4 +41,4 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function 
     />
   );
 });
-Textarea.displayName = "VoteFeedback.Textarea";
+Textarea.displayName = NAME;

@@ -189,19 +189,18 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
         update(submit);
       },
       setOpen: (value) => update((state) => [{ ...state, open: value }]),
-      isOpen: () => committed.current.state.open,
       buttons,
       textarea,
       anchorRef: {
         get current() {
-          return buttons[committed.current?.state.openedBy ?? "downvote"].current;
+          return buttons[committed.current.state.openedBy].current;
         },
       },
     };
   });
 
   const id = useId();
-  const popoverOn = props.popoverOn ?? "downvote";
+  const { popoverOn } = props;
   const state = useMemo<VoteFeedbackStateValue>(
     () => ({ vote, open, openedBy, submitting, popoverOn, id }),
     [vote, open, openedBy, submitting, popoverOn, id],
