@@ -1,12 +1,12 @@
-import { useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useId, useMemo, useState, type ReactNode } from "react";
 import { useControllableState } from "@radix-ui/react-use-controllable-state";
-import { useLayoutEffect as useIsomorphicLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import type { SignalErrorHandler } from "../core/report-failure";
 import type { FeedbackData } from "../core/signal";
 import type { FeedbackFunction } from "../core/feedback-function";
 import { useSignalFailureHandler } from "../provider/use-signal-failure-handler";
 import { toError } from "../core/errors";
 import { useKeletSignal } from "../provider/use-kelet-signal";
+import { useCommittedRef } from "../provider/use-committed-ref";
 import { buildVoteSignal } from "./build-signal";
 import type { VoteFeedbackActions, VoteFeedbackStateValue } from "./context";
 import { persistedVoteKey, writePersistedVote } from "./persisted-vote";
@@ -122,17 +122,14 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
     setReasons([]);
   }
 
-  // Written after commit only: a render React discards (a transition, Suspense) never reaches a signal.
-  const committed = useRef<Committed>(null!);
-  useIsomorphicLayoutEffect(() => {
-    committed.current = {
-      props,
-      providerSignal,
-      reportFailure,
-      persistKey,
-      state: { vote, open, openedBy, text, reasons },
-      set: { vote: setVote, open: setOpen, openedBy: setOpenedBy, text: setText, reasons: setReasons },
-    };
+  // Written at commit only: a render React discards (a transition, Suspense) never reaches a signal.
+  const committed = useCommittedRef<Committed>({
+    props,
+    providerSignal,
+    reportFailure,
+    persistKey,
+    state: { vote, open, openedBy, text, reasons },
+    set: { vote: setVote, open: setOpen, openedBy: setOpenedBy, text: setText, reasons: setReasons },
   });
 
   const [actions] = useState<VoteFeedbackActions>(() => {
