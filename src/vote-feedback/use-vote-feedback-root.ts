@@ -7,7 +7,7 @@ import { useSignalFailureHandler } from "../provider/use-signal-failure-handler"
 import { toError } from "../core/errors";
 import { useKeletSignal } from "../provider/use-kelet-signal";
 import { useCommittedRef } from "../provider/use-committed-ref";
-import { buildVoteSignal } from "./build-signal";
+import { buildVoteSignal, type Explanation } from "./build-signal";
 import type { VoteFeedbackActions, VoteFeedbackStateValue } from "./context";
 import { persistedVoteKey, writePersistedVote } from "./persisted-vote";
 import { pressVote, submit, toggleReason, type Transition, type Vote, type VoteFeedbackState, type VoteKind } from "./state-machine";
@@ -137,10 +137,10 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
     const textarea: VoteFeedbackActions["textarea"] = { current: null };
 
     /** Hands one signal over; every outcome is handled here, nothing escapes into the app. */
-    const send = ({ props: rootProps, providerSignal: feedback, reportFailure: report }: Committed, ...request: [VoteKind, Transition[2]]) => {
+    const send = ({ props: rootProps, providerSignal: feedback, reportFailure: report }: Committed, vote: VoteKind, explanation?: Explanation) => {
       let signal: FeedbackData;
       try {
-        signal = buildVoteSignal(rootProps, ...request);
+        signal = buildVoteSignal(rootProps, vote, explanation);
       } catch (error) {
         // A throwing `session_id` function: report it, keep the widget working.
         return report(toError(error), { session_id: "", kind: "feedback", source: "human" });
