@@ -1,4 +1,4 @@
-import { createContext, useContext, type Context } from "react";
+import { createContext, useContext, type RefObject } from "react";
 import type { PopoverOn, Vote, VoteKind } from "./state-machine";
 
 export type { Vote, VoteKind } from "./state-machine";
@@ -14,8 +14,9 @@ export interface VoteFeedbackStateValue {
   openedBy: VoteKind;
   /** A signal is being handed to the provider (or `onFeedback`) right now. */
   submitting: boolean;
-  popoverOn: PopoverOn;
-  ids: { upvote: string; downvote: string; popover: string; description: string };
+  popoverOn: PopoverOn | undefined;
+  /** The prefix of the parts' ids: `{id}upvote`, `{id}downvote`, `{id}popover`, `{id}description`. */
+  id: string;
 }
 
 /** What the parts can do. One object for the widget's whole life: reading it never re-renders. */
@@ -25,38 +26,27 @@ export interface VoteFeedbackActions {
   toggleReason(reason: string): void;
   submit(): void;
   setOpen(open: boolean): void;
-  /** The popover is open now (the latest state, also between renders). */
-  isOpen(): boolean;
-  registerButton(kind: VoteKind, element: HTMLElement | null): void;
-  /** `valueOwnedByApp`: the field shows the app's own `value` (the 1.3 way), so a submit reads what it shows. */
-  registerTextarea(element: HTMLTextAreaElement | null, valueOwnedByApp?: boolean): void;
-  /** Moves focus back to the vote button the popover belongs to. */
-  returnFocus(): void;
-  /** Moves focus into the textarea; false when there is none. */
-  focusTextarea(): boolean;
-  /** The id of the rendered vote button (the app may have given its own). */
-  labelIdOf(kind: VoteKind): string | undefined;
-  /** What the popover is anchored to: the vote button it belongs to. */
+  /** The rendered vote buttons (the app may have given them its own ids). */
+  buttons: Record<VoteKind, RefObject<HTMLElement | null>>;
+  /** The rendered textarea: focused on open, and what it shows is what a submit sends. */
+  textarea: RefObject<HTMLTextAreaElement | null>;
+  /** The vote button the popover belongs to: its anchor, and where focus returns. */
   anchorRef: { readonly current: HTMLElement | null };
 }
 
-export const VoteFeedbackStateContext = createContext<VoteFeedbackStateValue | null>(null);
-VoteFeedbackStateContext.displayName = "VoteFeedbackStateContext";
-export const VoteFeedbackActionsContext = createContext<VoteFeedbackActions | null>(null);
-VoteFeedbackActionsContext.displayName = "VoteFeedbackActionsContext";
-export const VoteFeedbackTextContext = createContext<string | null>(null);
-VoteFeedbackTextContext.displayName = "VoteFeedbackTextContext";
-export const VoteFeedbackReasonsContext = createContext<readonly string[] | null>(null);
-VoteFeedbackReasonsContext.displayName = "VoteFeedbackReasonsContext";
+export const ActionsContext = createContext<VoteFeedbackActions | null>(null);
+export const StateContext = createContext<VoteFeedbackStateValue>(null!);
+export const TextContext = createContext("");
+export const ReasonsContext = createContext<readonly string[]>([]);
 
-/** One of the Root's contexts; a part used outside a Root fails loudly with its own name. */
-function useRootContext<T>(context: Context<T | null>, partName: string): T {
-  const value = useContext(context);
-  if (value === null) throw new Error(`<${partName}> must be used within <VoteFeedback.Root>`);
-  return value;
+/** Every part reads the actions first: outside a Root it fails loudly with its own name. */
+export function useVoteFeedbackActions(partName: string): VoteFeedbackActions {
+  const actions = useContext(ActionsContext);
+  if (!actions) throw new Error(`<${partName}> must be used within <VoteFeedback.Root>`);
+  return actions;
 }
 
-export const useVoteFeedbackState = (partName: string) => useRootContext(VoteFeedbackStateContext, partName);
-export const useVoteFeedbackActions = (partName: string) => useRootContext(VoteFeedbackActionsContext, partName);
-export const useVoteFeedbackText = (partName: string) => useRootContext(VoteFeedbackTextContext, partName);
-export const useVoteFeedbackReasons = (partName: string) => useRootContext(VoteFeedbackReasonsContext, partName);
+// The Root provides all four together, so past the check above these are never missing.
+export const useVoteFeedbackState = () => useContext(StateContext);
+export const useVoteFeedbackText = () => useContext(TextContext);
+export const useVoteFeedbackReasons = () => useContext(ReasonsContext);

@@ -8,4 +8,4 @@ export type DownvoteButtonProps = VoteButtonProps;
  * anchored to it and moves focus into its textarea. Pressing it again sends
  * nothing and reopens the popover.
  */
-export const DownvoteButton = createVoteButton("downvote", "VoteFeedback.DownvoteButton");
+export const DownvoteButton = createVoteButton("downvote", "VoteFeedback.DownvoteButton", "Downvote feedback");

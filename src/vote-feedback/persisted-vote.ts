@@ -1,4 +1,4 @@
-import type { Vote } from "./state-machine";
+import type { Vote, VoteKind } from "./state-machine";
 
 /** How many remembered votes one browser keeps; the oldest are forgotten first. */
 export const MAX_PERSISTED_VOTES = 200;
@@ -7,64 +7,53 @@ const KEY_PREFIX = "kelet:vote:";
 /** The remembered keys, oldest first, so the store stays bounded. */
 const INDEX_KEY = "kelet:vote-index";
 
-/** Where a vote is remembered: per trigger and session (the trigger encoded, so a `:` in it cannot collide). */
-export function persistedVoteKey(triggerName: string | undefined, sessionId: string): string {
-  return `${KEY_PREFIX}${encodeURIComponent(triggerName ?? "")}:${sessionId}`;
-}
-
-function storage(): Storage | null {
-  try {
-    return typeof window === "undefined" ? null : window.localStorage;
-  } catch {
-    // Storage disabled by the browser: a getter that throws.
-    return null;
-  }
-}
-
 const listeners = new Set<() => void>();
 
-/** The remembered vote under `key`, or null (nothing stored, storage unavailable, or a value we did not write). */
+/** Where a vote is remembered: per trigger and session (the trigger encoded, so a `:` in it cannot collide). */
+export const persistedVoteKey = (triggerName: string | undefined, sessionId: string): string =>
+  `${KEY_PREFIX}${encodeURIComponent(triggerName ?? "")}:${sessionId}`;
+
+// Storage may be missing (a server), disabled (a getter that throws), full or hold what we did not
+// write: every access is guarded, and a failure only means the vote is shown, not kept.
+
+/** The remembered vote under `key`, or null. */
 export function readPersistedVote(key: string): Vote {
   try {
-    const value = storage()?.getItem(key);
+    const value = localStorage.getItem(key);
     return value === "upvote" || value === "downvote" ? value : null;
   } catch {
     return null;
   }
 }
 
-/** Remembers a vote; storage errors (quota, private mode) are swallowed: the vote is then only shown, not kept. */
-export function writePersistedVote(key: string, vote: Exclude<Vote, null>): void {
-  const store = storage();
-  if (!store) return;
+/** Remembers a vote, forgetting the oldest past {@link MAX_PERSISTED_VOTES}. */
+export function writePersistedVote(key: string, vote: VoteKind): void {
   try {
-    let index: string[] = [];
+    let index: unknown;
     try {
-      const parsed: unknown = JSON.parse(store.getItem(INDEX_KEY) ?? "[]");
-      if (Array.isArray(parsed)) index = parsed.filter((entry): entry is string => typeof entry === "string");
+      index = JSON.parse(localStorage.getItem(INDEX_KEY) ?? "[]");
     } catch {
-      index = [];
+      // A broken index is started again; the votes under it stay readable.
     }
-    index = index.filter((entry) => entry !== key);
-    index.push(key);
-    while (index.length > MAX_PERSISTED_VOTES) store.removeItem(index.shift()!);
-    store.setItem(key, vote);
-    store.setItem(INDEX_KEY, JSON.stringify(index));
+    const kept = (Array.isArray(index) ? index : []).filter((entry): entry is string => typeof entry === "string" && entry !== key);
+    kept.push(key);
+    while (kept.length > MAX_PERSISTED_VOTES) localStorage.removeItem(kept.shift()!);
+    localStorage.setItem(key, vote);
+    localStorage.setItem(INDEX_KEY, JSON.stringify(kept));
   } catch {
-    // Quota exceeded or storage refused: nothing to do.
+    // Not kept.
   }
   for (const listener of listeners) listener();
 }
 
 /** Told when a remembered vote may have changed: in this tab, or in another one (the `storage` event). */
 export function subscribeToPersistedVotes(listener: () => void): () => void {
+  // `key` is null when the other tab cleared its storage.
+  const onStorage = ({ key }: StorageEvent) => (!key || key.startsWith(KEY_PREFIX)) && listener();
   listeners.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === null || event.key.startsWith(KEY_PREFIX)) listener();
-  };
-  if (typeof window !== "undefined") window.addEventListener("storage", onStorage);
+  window.addEventListener("storage", onStorage);
   return () => {
     listeners.delete(listener);
-    if (typeof window !== "undefined") window.removeEventListener("storage", onStorage);
+    window.removeEventListener("storage", onStorage);
   };
 }

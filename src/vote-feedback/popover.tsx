@@ -1,12 +1,12 @@
 import * as RadixPopover from "@radix-ui/react-popover";
 import { Slottable } from "@radix-ui/react-slot";
-import { forwardRef, useRef, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactNode } from "react";
+import { forwardRef, useRef, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
-import { AppPlacedContent } from "./app-placed-content";
+import { AppPlacedContent, useAppPlacement } from "./app-placed-content";
 import { useVoteFeedbackActions, useVoteFeedbackState } from "./context";
 import { handlePopoverKeyDown } from "./popover-keyboard";
-import { useAppPlacement } from "./use-app-placement";
+
 import { VISUALLY_HIDDEN_STYLE } from "./visually-hidden";
 
 const DEFAULT_DESCRIPTION = "Tell us more about your vote. Press Control (or Command) and Enter to send, or Escape to close.";
@@ -37,53 +37,53 @@ export interface PopoverProps extends ComponentPropsWithoutRef<typeof RadixPopov
  * the first open paints (a layout effect).
  * Renders nothing while closed; `data-state="open"|"closed"` drives animations.
  */
+const NAME = "VoteFeedback.Popover";
+
 export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover(
-  { portal, description = DEFAULT_DESCRIPTION, children, onOpenAutoFocus, onCloseAutoFocus, onKeyDown, onInteractOutside, forceMount, style, className, "aria-describedby": describedBy, ...contentProps },
+  { portal, description = DEFAULT_DESCRIPTION, children, onOpenAutoFocus, onCloseAutoFocus, onKeyDown, onInteractOutside, "aria-describedby": describedBy, ...contentProps },
   forwardedRef,
 ) {
-  const { ids, open, openedBy, submitting } = useVoteFeedbackState("VoteFeedback.Popover");
-  const actions = useVoteFeedbackActions("VoteFeedback.Popover");
-  const contentRef = useRef<HTMLDivElement | null>(null);
+  const actions = useVoteFeedbackActions(NAME);
+  const { id, open, openedBy, submitting } = useVoteFeedbackState();
+  const contentRef = useRef<HTMLDivElement>(null);
   const ref = useComposedRefs(forwardedRef, contentRef);
   // Radix's non-modal rule: a close that came from outside leaves focus where the user put it.
   const interactedOutside = useRef(false);
-  const { byApp, abandoned } = useAppPlacement(contentRef, style, className);
+  const { byApp, abandoned } = useAppPlacement(contentRef, contentProps.style, contentProps.className);
+  const descriptionId = id + "description";
 
   const shared = {
-    id: ids.popover,
-    "aria-labelledby": actions.labelIdOf(openedBy) ?? ids[openedBy],
-    "aria-describedby": describedBy ? `${describedBy} ${ids.description}` : ids.description,
+    id: id + "popover",
+    "aria-labelledby": actions.buttons[openedBy].current?.id || id + openedBy,
+    "aria-describedby": describedBy ? `${describedBy} ${descriptionId}` : descriptionId,
     "data-submitting": submitting ? "" : undefined,
-    forceMount,
-    style,
-    className,
     ...contentProps,
     ref,
     onOpenAutoFocus: composeEventHandlers(onOpenAutoFocus, (event: Event) => {
       event.preventDefault();
       if (event.target === abandoned.current) return;
       interactedOutside.current = false;
-      actions.focusTextarea();
+      actions.textarea.current?.focus({ preventScroll: true });
     }),
     onCloseAutoFocus: composeEventHandlers(onCloseAutoFocus, (event: Event) => {
       event.preventDefault();
-      // Still open: only the placement changed, the user closed nothing.
-      if (event.target === abandoned.current || actions.isOpen()) return;
-      if (!interactedOutside.current) actions.returnFocus();
+      // Still open (this render's props): only the placement changed, the user closed nothing.
+      if (open) return;
+      if (!interactedOutside.current) actions.anchorRef.current?.focus({ preventScroll: true });
       interactedOutside.current = false;
     }),
-    onInteractOutside: composeEventHandlers(onInteractOutside, (event: CustomEvent<{ originalEvent: Event }>) => {
+    onInteractOutside: composeEventHandlers(onInteractOutside, (event: Event) => {
       // A press on the popover's own vote button toggles it there; focus going back to it keeps it open.
       if (actions.anchorRef.current?.contains(event.target as Node)) event.preventDefault();
       else interactedOutside.current = true;
     }),
-    onKeyDown: composeEventHandlers(onKeyDown, (event: KeyboardEvent<HTMLDivElement>) => handlePopoverKeyDown(event, actions)),
+    onKeyDown: composeEventHandlers(onKeyDown, (event) => handlePopoverKeyDown(event, actions)),
   };
   // With asChild the app's element becomes the dialog and the description goes inside it
   // (Slot finds Slottable among its direct children: a list, not a fragment).
   const body = [
     <Slottable key="children">{children}</Slottable>,
-    <p key="description" id={ids.description} style={VISUALLY_HIDDEN_STYLE}>
+    <p key="description" id={descriptionId} style={VISUALLY_HIDDEN_STYLE}>
       {description}
     </p>,
   ];
@@ -94,11 +94,12 @@ export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover
   ) : (
     <RadixPopover.Content {...shared}>{body}</RadixPopover.Content>
   );
-  if (!portal) return content;
-  return (
-    <RadixPopover.Portal forceMount={forceMount} container={typeof portal === "object" ? portal.container : undefined}>
+  return portal ? (
+    <RadixPopover.Portal forceMount={contentProps.forceMount} container={typeof portal === "object" ? portal.container : undefined}>
       {content}
     </RadixPopover.Portal>
+  ) : (
+    content
   );
 });
-Popover.displayName = "VoteFeedback.Popover";
+Popover.displayName = NAME;

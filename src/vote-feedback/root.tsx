@@ -1,7 +1,6 @@
 import * as RadixPopover from "@radix-ui/react-popover";
-import type { RefObject } from "react";
 import { useSessionIdCheck, useSignalDestinationCheck } from "../provider/diagnostics-hooks";
-import { VoteFeedbackActionsContext, VoteFeedbackReasonsContext, VoteFeedbackStateContext, VoteFeedbackTextContext } from "./context";
+import { ActionsContext, ReasonsContext, StateContext, TextContext } from "./context";
 import { useVoteFeedbackRoot, type VoteFeedbackRootProps } from "./use-vote-feedback-root";
 
 export type { VoteFeedbackRootProps };
@@ -16,19 +15,19 @@ export function Root(props: VoteFeedbackRootProps) {
   useSignalDestinationCheck(props.onFeedback !== undefined, "VoteFeedback.Root");
   useSessionIdCheck(props.session_id, "VoteFeedback.Root");
   return (
-    <VoteFeedbackActionsContext.Provider value={actions}>
-      <VoteFeedbackStateContext.Provider value={state}>
-        <VoteFeedbackTextContext.Provider value={text}>
-          <VoteFeedbackReasonsContext.Provider value={reasons}>
+    <ActionsContext.Provider value={actions}>
+      <StateContext.Provider value={state}>
+        <TextContext.Provider value={text}>
+          <ReasonsContext.Provider value={reasons}>
             {/* Non-modal: no focus trap, no scroll lock, the page stays usable while it is open. */}
             <RadixPopover.Root open={state.open} onOpenChange={actions.setOpen}>
-              <RadixPopover.Anchor virtualRef={actions.anchorRef as RefObject<HTMLElement>} />
+              <RadixPopover.Anchor virtualRef={actions.anchorRef} />
               {props.children}
             </RadixPopover.Root>
-          </VoteFeedbackReasonsContext.Provider>
-        </VoteFeedbackTextContext.Provider>
-      </VoteFeedbackStateContext.Provider>
-    </VoteFeedbackActionsContext.Provider>
+          </ReasonsContext.Provider>
+        </TextContext.Provider>
+      </StateContext.Provider>
+    </ActionsContext.Provider>
   );
 }
 Root.displayName = "VoteFeedback.Root";

@@ -10,67 +10,35 @@ export type VoteKind = Exclude<Vote, null>;
 export type PopoverOn = "downvote" | "both";
 
 /** Everything the widget shows. `vote`, `open` and `text` may be owned by the app (controlled). */
-export interface VoteFeedbackState {
+export interface VoteFeedbackState extends Explanation {
   vote: Vote;
   open: boolean;
   /** The vote button the popover belongs to: its anchor, its label, where focus returns. */
   openedBy: VoteKind;
-  text: string;
-  reasons: readonly string[];
-}
-
-/** What the user (or the app, through Root's props) did. */
-export type VoteFeedbackEvent =
-  | { type: "press-vote"; kind: VoteKind; popoverOn: PopoverOn }
-  | { type: "set-text"; text: string }
-  | { type: "toggle-reason"; reason: string }
-  | { type: "set-open"; open: boolean }
-  | { type: "submit" }
-  /** A new session: a new answer, so start over from the initial state. */
-  | { type: "reset"; initial: VoteFeedbackState };
-
-/** A signal a transition asks for: the vote alone, or the vote with its explanation. */
-export interface SignalRequest {
-  vote: VoteKind;
-  explanation?: Explanation;
-}
-
-export interface Transition {
-  state: VoteFeedbackState;
-  send?: SignalRequest;
 }
 
 /**
- * The widget's state machine, with no React in it: the next state for an
- * event, and the signal to send when the event makes one.
+ * The next state, and the signal it asks for: a vote to send, with the
+ * explanation (text and reasons) when it carries one.
  */
-export function voteFeedbackReducer(state: VoteFeedbackState, event: VoteFeedbackEvent): Transition {
-  switch (event.type) {
-    case "press-vote": {
-      const { kind, popoverOn } = event;
-      const changed = state.vote !== kind;
-      const send = changed ? { vote: kind } : undefined;
-      const opensPopover = kind === "downvote" || popoverOn === "both";
-      if (!opensPopover) return { state: { ...state, vote: kind, open: false }, send };
-      // Pressing the chosen vote again sends nothing; it toggles its own popover.
-      const closes = !changed && state.open && state.openedBy === kind;
-      return { state: { ...state, vote: kind, open: !closes, openedBy: kind }, send };
-    }
-    case "set-text":
-      return { state: { ...state, text: event.text } };
-    case "toggle-reason": {
-      const { reason } = event;
-      const reasons = state.reasons.includes(reason) ? state.reasons.filter((chosen) => chosen !== reason) : [...state.reasons, reason];
-      return { state: { ...state, reasons } };
-    }
-    case "set-open":
-      return { state: { ...state, open: event.open } };
-    case "submit": {
-      const explanation = { text: state.text, reasons: state.reasons };
-      const send = hasExplanation(explanation) ? { vote: state.openedBy, explanation } : undefined;
-      return { state: { ...state, text: "", reasons: [], open: false }, send };
-    }
-    case "reset":
-      return { state: event.initial };
-  }
+export type Transition = [next: VoteFeedbackState, send?: VoteKind, explanation?: Explanation];
+
+// The widget's state machine, with no React in it: one pure transition per thing a user does.
+
+export function pressVote(state: VoteFeedbackState, kind: VoteKind, popoverOn?: PopoverOn): Transition {
+  const changed = state.vote !== kind;
+  const opensPopover = kind === "downvote" || popoverOn === "both";
+  // Pressing the chosen vote again sends nothing; it toggles its own popover.
+  const open = opensPopover && !(!changed && state.open && state.openedBy === kind);
+  return [{ ...state, vote: kind, open, openedBy: opensPopover ? kind : state.openedBy }, changed ? kind : undefined];
+}
+
+export function toggleReason(state: VoteFeedbackState, reason: string): Transition {
+  const { reasons } = state;
+  return [{ ...state, reasons: reasons.includes(reason) ? reasons.filter((chosen) => chosen !== reason) : [...reasons, reason] }];
+}
+
+/** Sends the comment when there is one (text or a reason), and closes with the draft cleared. */
+export function submit(state: VoteFeedbackState): Transition {
+  return [{ ...state, text: "", reasons: [], open: false }, hasExplanation(state) ? state.openedBy : undefined, state];
 }

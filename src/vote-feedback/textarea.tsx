@@ -1,5 +1,5 @@
 import { Slot } from "@radix-ui/react-slot";
-import { forwardRef, useCallback, type ChangeEvent, type TextareaHTMLAttributes } from "react";
+import { forwardRef, type ChangeEvent, type TextareaHTMLAttributes } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
 import { useVoteFeedbackActions, useVoteFeedbackText } from "./context";
@@ -20,18 +20,14 @@ export interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaE
 }
 
 /** The comment field, bound to the popover text. Receives focus when the popover opens. */
+const NAME = "VoteFeedback.Textarea";
+
 export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function Textarea(
   { asChild, value, onChange, placeholder = "What did we miss?", rows = 3, "aria-label": ariaLabel = "Additional feedback", ...textareaProps },
   forwardedRef,
 ) {
-  const text = useVoteFeedbackText("VoteFeedback.Textarea");
-  const actions = useVoteFeedbackActions("VoteFeedback.Textarea");
-  const valueOwnedByApp = value !== undefined;
-  const register = useCallback(
-    (element: HTMLTextAreaElement | null) => actions.registerTextarea(element, valueOwnedByApp),
-    [actions, valueOwnedByApp],
-  );
-  const ref = useComposedRefs<HTMLTextAreaElement>(forwardedRef, register);
+  const actions = useVoteFeedbackActions(NAME);
+  const text = useVoteFeedbackText();
   const Component = asChild ? Slot : "textarea";
   return (
     <Component
@@ -39,10 +35,10 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function 
       rows={rows}
       aria-label={ariaLabel}
       {...textareaProps}
-      ref={ref}
+      ref={useComposedRefs(forwardedRef, actions.textarea)}
       value={value ?? text}
       onChange={composeEventHandlers(onChange, (event: ChangeEvent<HTMLTextAreaElement>) => actions.setText(event.target.value))}
     />
   );
 });
-Textarea.displayName = "VoteFeedback.Textarea";
+Textarea.displayName = NAME;

@@ -1,9 +1,8 @@
-import { useCallback, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { readPersistedVote, subscribeToPersistedVotes } from "./persisted-vote";
 import type { Vote } from "./state-machine";
 
 const noSubscription = () => () => {};
-const nothingOnTheServer = () => null;
 
 /**
  * The vote remembered under `key` (null without a key). The server render and
@@ -11,6 +10,9 @@ const nothingOnTheServer = () => null;
  * remembered one right after, before paint.
  */
 export function usePersistedVote(key: string | null): Vote {
-  const read = useCallback(() => (key === null ? null : readPersistedVote(key)), [key]);
-  return useSyncExternalStore(key === null ? noSubscription : subscribeToPersistedVotes, read, nothingOnTheServer);
+  return useSyncExternalStore(
+    key === null ? noSubscription : subscribeToPersistedVotes,
+    () => (key === null ? null : readPersistedVote(key)),
+    () => null,
+  );
 }

@@ -1,19 +1,17 @@
-import { useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useId, useMemo, useState, type ReactNode } from "react";
 import { useControllableState } from "@radix-ui/react-use-controllable-state";
-import { useLayoutEffect as useIsomorphicLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import type { SignalErrorHandler } from "../core/report-failure";
 import type { FeedbackData } from "../core/signal";
 import type { FeedbackFunction } from "../core/feedback-function";
-import { reportFailureToConsole, useSignalFailureHandler } from "../provider/use-signal-failure-handler";
+import { useSignalFailureHandler } from "../provider/use-signal-failure-handler";
 import { toError } from "../core/errors";
 import { useKeletSignal } from "../provider/use-kelet-signal";
-import { buildVoteSignal } from "./build-signal";
+import { useCommittedRef } from "../provider/use-committed-ref";
+import { buildVoteSignal, type Explanation } from "./build-signal";
 import type { VoteFeedbackActions, VoteFeedbackStateValue } from "./context";
 import { persistedVoteKey, writePersistedVote } from "./persisted-vote";
-import { voteFeedbackReducer, type SignalRequest, type Vote, type VoteFeedbackEvent, type VoteFeedbackState, type VoteKind } from "./state-machine";
+import { pressVote, submit, toggleReason, type Transition, type Vote, type VoteFeedbackState, type VoteKind } from "./state-machine";
 import { usePersistedVote } from "./use-persisted-vote";
-
-const ROOT_NAME = "VoteFeedback.Root";
 
 export interface VoteFeedbackRootProps {
   /**
@@ -74,6 +72,8 @@ export interface VoteFeedbackRootValue {
   actions: VoteFeedbackActions;
 }
 
+type Setters = { [Key in keyof VoteFeedbackState]: (value: VoteFeedbackState[Key]) => void };
+
 /** What handlers read: the last committed render's props and setters, and the latest state. */
 interface Committed {
   props: VoteFeedbackRootProps;
@@ -82,42 +82,31 @@ interface Committed {
   persistKey: string | null;
   /** Committed, then moved on at once by each event, so two events in one tick see each other. */
   state: VoteFeedbackState;
-  setVote: (vote: Vote) => void;
-  setOpen: (open: boolean) => void;
-  setText: (text: string) => void;
+  set: Setters;
 }
+
+/** One of Root's values the app may own, through Radix's controllable state. */
+const useControllable = <T>(prop: T | undefined, defaultProp: T, onChange?: (value: T) => void) =>
+  useControllableState({ prop, defaultProp, onChange, caller: "VoteFeedback.Root" });
 
 /** The behaviour of `VoteFeedback.Root`: state (controllable), the state machine, sending, session resets. */
 export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackRootValue {
   const reportFailure = useSignalFailureHandler();
   const providerSignal = useKeletSignal();
-  const popoverOn = props.popoverOn ?? "downvote";
   const sessionKey = typeof props.session_id === "string" ? props.session_id : undefined;
   const persistKey = props.persistVote && sessionKey !== undefined ? persistedVoteKey(props.trigger_name, sessionKey) : null;
   const rememberedVote = usePersistedVote(persistKey);
+  const initialVote = props.defaultVote ?? null;
+  const initialOpen = props.defaultOpen ?? false;
+  const initialText = props.defaultText ?? "";
 
-  const [ownVote, setVote] = useControllableState<Vote>({
-    prop: props.vote,
-    defaultProp: props.defaultVote ?? null,
-    onChange: props.onVoteChange,
-    caller: ROOT_NAME,
-  });
-  const [open, setOpen] = useControllableState<boolean>({
-    prop: props.open,
-    defaultProp: props.defaultOpen ?? false,
-    onChange: props.onOpenChange,
-    caller: ROOT_NAME,
-  });
-  const [text, setText] = useControllableState<string>({
-    prop: props.text,
-    defaultProp: props.defaultText ?? "",
-    onChange: props.onTextChange,
-    caller: ROOT_NAME,
-  });
+  const [ownVote, setVote] = useControllable<Vote>(props.vote, initialVote, props.onVoteChange);
+  const [open, setOpen] = useControllable(props.open, initialOpen, props.onOpenChange);
+  const [text, setText] = useControllable(props.text, initialText, props.onTextChange);
   const [openedBy, setOpenedBy] = useState<VoteKind>("downvote");
   const [reasons, setReasons] = useState<readonly string[]>([]);
-  // Signals being handed over right now: busy for that moment only, never until delivery.
-  const [intakes, setIntakes] = useState(0);
+  // True while a signal is handed over (validated and queued) only, never until delivery.
+  const [submitting, setSubmitting] = useState(false);
   // A controlled vote wins; else the remembered one (it is the latest the user gave), else the widget's own.
   const vote = props.vote !== undefined ? ownVote : (rememberedVote ?? ownVote);
 
@@ -126,143 +115,92 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
   const [seenSessionKey, setSeenSessionKey] = useState(sessionKey);
   if (sessionKey !== seenSessionKey) {
     setSeenSessionKey(sessionKey);
-    const initial = voteFeedbackReducer(
-      { vote, open, openedBy, text, reasons },
-      { type: "reset", initial: { vote: props.defaultVote ?? null, open: props.defaultOpen ?? false, openedBy: "downvote", text: props.defaultText ?? "", reasons: [] } },
-    ).state;
-    if (props.vote === undefined) setVote(initial.vote);
-    if (props.open === undefined) setOpen(initial.open);
-    if (props.text === undefined) setText(initial.text);
-    setOpenedBy(initial.openedBy);
-    setReasons(initial.reasons);
-    setIntakes(0);
+    if (props.vote === undefined) setVote(initialVote);
+    if (props.open === undefined) setOpen(initialOpen);
+    if (props.text === undefined) setText(initialText);
+    setOpenedBy("downvote");
+    setReasons([]);
   }
 
-  // Written after commit only: a render React discards (a transition, Suspense) never reaches a signal.
-  const committed = useRef<Committed | null>(null);
-  useIsomorphicLayoutEffect(() => {
-    committed.current = {
-      props,
-      providerSignal,
-      reportFailure,
-      persistKey,
-      state: { vote, open, openedBy, text, reasons },
-      setVote,
-      setOpen,
-      setText,
-    };
+  // Written at commit only: a render React discards (a transition, Suspense) never reaches a signal.
+  const committed = useCommittedRef<Committed>({
+    props,
+    providerSignal,
+    reportFailure,
+    persistKey,
+    state: { vote, open, openedBy, text, reasons },
+    set: { vote: setVote, open: setOpen, openedBy: setOpenedBy, text: setText, reasons: setReasons },
   });
 
   const [actions] = useState<VoteFeedbackActions>(() => {
-    const buttons: Record<VoteKind, HTMLElement | null> = { upvote: null, downvote: null };
-    let textarea: HTMLTextAreaElement | null = null;
-    let textareaValueOwnedByApp = false;
-
-    const report = (error: Error, signal: FeedbackData) => {
-      (committed.current?.reportFailure ?? reportFailureToConsole)(error, signal);
-    };
+    const buttons: VoteFeedbackActions["buttons"] = { upvote: { current: null }, downvote: { current: null } };
+    const textarea: VoteFeedbackActions["textarea"] = { current: null };
 
     /** Hands one signal over; every outcome is handled here, nothing escapes into the app. */
-    const send = (current: Committed, request: SignalRequest) => {
-      const { props: rootProps, providerSignal: feedback } = current;
+    const send = ({ props: rootProps, providerSignal: feedback, reportFailure: report }: Committed, vote: VoteKind, explanation?: Explanation) => {
       let signal: FeedbackData;
       try {
-        signal = buildVoteSignal(rootProps, request.vote, request.explanation);
+        signal = buildVoteSignal(rootProps, vote, explanation);
       } catch (error) {
         // A throwing `session_id` function: report it, keep the widget working.
-        report(toError(error), { session_id: "", kind: "feedback", source: "human" });
-        return;
+        return report(toError(error), { session_id: "", kind: "feedback", source: "human" });
       }
-      setIntakes((count) => count + 1);
+      setSubmitting(true);
+      queueMicrotask(() => setSubmitting(false));
       const { onFeedback } = rootProps;
-      let pending: Promise<void>;
-      try {
-        // The provider validates and queues synchronously; its promise settles on delivery, which
-        // is the queue's business (it keeps each session's order), not a reason to keep the buttons busy.
-        pending = Promise.resolve(onFeedback ? onFeedback(signal) : feedback(signal));
-      } catch (error) {
-        pending = Promise.reject(error);
-      }
-      void Promise.resolve().then(() => setIntakes((count) => Math.max(0, count - 1)));
-      pending.then(undefined, (error: unknown) => {
+      // The provider validates and queues synchronously; its promise settles on delivery, which is the
+      // queue's business (it keeps each session's order), not a reason to keep the buttons busy.
+      new Promise<void>((resolve) => resolve((onFeedback ?? feedback)(signal))).catch((error: unknown) => {
         // The provider's feedback() has already reported its own failures; an app handler's has not.
         if (onFeedback) report(toError(error), signal);
       });
     };
 
-    const dispatch = (event: VoteFeedbackEvent) => {
+    const update = (transition: (state: VoteFeedbackState, props: VoteFeedbackRootProps) => Transition) => {
       const current = committed.current;
-      if (!current) return;
-      const previous = current.state;
-      const { state: next, send: request } = voteFeedbackReducer(previous, event);
-      // What the widget owns moves on at once; what the app controls waits for the app's next commit
-      // (an app that keeps its value, say `open`, keeps it here too).
-      const { vote: controlledVote, open: controlledOpen, text: controlledText } = current.props;
-      current.state = {
-        ...next,
-        vote: controlledVote !== undefined ? previous.vote : next.vote,
-        open: controlledOpen !== undefined ? previous.open : next.open,
-        text: controlledText !== undefined ? previous.text : next.text,
-      };
-      if (next.vote !== previous.vote) {
-        if (current.persistKey && next.vote) writePersistedVote(current.persistKey, next.vote);
-        current.setVote(next.vote);
+      const { props: rootProps, state: previous } = current;
+      const [next, vote, explanation] = transition(previous, rootProps);
+      const shown: Record<string, unknown> = { ...next };
+      const controlled: Partial<Record<keyof VoteFeedbackState, unknown>> = rootProps;
+      let key: keyof VoteFeedbackState;
+      for (key in next) {
+        if (next[key] === previous[key]) continue;
+        (current.set[key] as (value: unknown) => void)(next[key]);
+        // What the widget owns moves on at once; what the app controls (`vote`, `open`, `text`: the props of
+        // the same names) waits for the app's next commit (an app that keeps its value keeps it here too).
+        if (controlled[key] !== undefined) shown[key] = previous[key];
       }
-      if (next.open !== previous.open) current.setOpen(next.open);
-      if (next.text !== previous.text) current.setText(next.text);
-      if (next.openedBy !== previous.openedBy) setOpenedBy(next.openedBy);
-      if (next.reasons !== previous.reasons) setReasons(next.reasons);
-      if (request) send(current, request);
+      current.state = shown as unknown as VoteFeedbackState;
+      if (current.persistKey && next.vote && next.vote !== previous.vote) writePersistedVote(current.persistKey, next.vote);
+      if (vote) send(current, vote, explanation);
     };
 
+    const setText = (value: string) => update((state) => [{ ...state, text: value }]);
     return {
-      pressVote: (kind) => dispatch({ type: "press-vote", kind, popoverOn: committed.current?.props.popoverOn ?? "downvote" }),
-      setText: (value) => dispatch({ type: "set-text", text: value }),
-      toggleReason: (reason) => dispatch({ type: "toggle-reason", reason }),
-      submit: () => {
-        // A field showing the app's own value submits what it shows (the app may have changed what was typed).
-        if (textarea && textareaValueOwnedByApp) dispatch({ type: "set-text", text: textarea.value });
-        dispatch({ type: "submit" });
+      pressVote: (kind) => update((state, rootProps) => pressVote(state, kind, rootProps.popoverOn)),
+      setText,
+      toggleReason: (reason) => update((state) => toggleReason(state, reason)),
+      submit() {
+        // What the field shows is what is sent: the app may give it a value of its own (the 1.3 way).
+        if (textarea.current) setText(textarea.current.value);
+        update(submit);
       },
-      setOpen: (value) => dispatch({ type: "set-open", open: value }),
-      isOpen: () => committed.current?.state.open ?? false,
-      registerButton(kind, element) {
-        buttons[kind] = element;
-      },
-      registerTextarea(element, valueOwnedByApp = false) {
-        textarea = element;
-        textareaValueOwnedByApp = valueOwnedByApp;
-      },
-      returnFocus() {
-        const kind = committed.current?.state.openedBy ?? "downvote";
-        buttons[kind]?.focus({ preventScroll: true });
-      },
-      focusTextarea() {
-        if (!textarea) return false;
-        textarea.focus({ preventScroll: true });
-        return true;
-      },
-      labelIdOf: (kind) => buttons[kind]?.id || undefined,
+      setOpen: (value) => update((state) => [{ ...state, open: value }]),
+      buttons,
+      textarea,
       anchorRef: {
         get current() {
-          return buttons[committed.current?.state.openedBy ?? "downvote"];
+          return buttons[committed.current.state.openedBy].current;
         },
       },
     };
   });
 
-  const upvoteId = useId();
-  const downvoteId = useId();
-  const popoverId = useId();
-  const descriptionId = useId();
-  const ids = useMemo(
-    () => ({ upvote: upvoteId, downvote: downvoteId, popover: popoverId, description: descriptionId }),
-    [upvoteId, downvoteId, popoverId, descriptionId],
-  );
-  const submitting = intakes > 0;
+  const id = useId();
+  const { popoverOn } = props;
   const state = useMemo<VoteFeedbackStateValue>(
-    () => ({ vote, open, openedBy, submitting, popoverOn, ids }),
-    [vote, open, openedBy, submitting, popoverOn, ids],
+    () => ({ vote, open, openedBy, submitting, popoverOn, id }),
+    [vote, open, openedBy, submitting, popoverOn, id],
   );
   return { state, text, reasons, actions };
 }
