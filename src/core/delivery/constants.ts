@@ -52,6 +52,11 @@ export const DRAIN_LEASE_MS = 10_000;
 export const DRAIN_LEASE_SETTLE_MS = 50;
 /** Without `navigator.locks`, how often a tab tries for the lease before leaving the drain to the holder. */
 export const DRAIN_LEASE_TRIES = 5;
+/**
+ * A tab that took the saved signals keeps the drain lock this long: every other tab reads its own copy of
+ * localStorage, which hears of the take only a moment later (~100-200 ms seen on a busy machine).
+ */
+export const DRAIN_LOCK_HOLD_MS = 1_000;
 
 /**
  * While the browser says it is online but every request fails at the network

@@ -2,6 +2,7 @@ import {
   DRAIN_LEASE_MS,
   DRAIN_LEASE_SETTLE_MS,
   DRAIN_LEASE_TRIES,
+  DRAIN_LOCK_HOLD_MS,
   MAX_CLAIM_RECORDS,
   MAX_STORED_BYTES,
   MAX_STORED_SIGNALS,
@@ -186,9 +187,16 @@ export function createSignalStore(baseUrl: string, project: string, apiKey: stri
       }
       const lockName = key.replace("kelet:unsent:", "kelet:drain:");
       const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       if (locks && typeof locks.request === "function") {
         try {
-          return await locks.request(lockName, () => claimNow());
+          return await new Promise<StoredSignal[]>((resolve, reject) => {
+            locks.request(lockName, () => {
+              resolve(claimNow());
+              // The next tab to get the lock must already see the take in its copy of localStorage, or it takes them too.
+              return sleep(DRAIN_LOCK_HOLD_MS);
+            }).catch(reject);
+          });
         } catch {
           return claimNow();
         }
@@ -196,7 +204,6 @@ export function createSignalStore(baseUrl: string, project: string, apiKey: stri
       // No Web Locks: a lease in storage, checked again after a moment, so only one tab claims at a time.
       const leaseKey = `${lockName}:lease`;
       const owner = Math.random().toString(36).slice(2);
-      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       try {
         for (let tries = 0; tries < DRAIN_LEASE_TRIES; tries++) {
           const current = JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string; untilMs: number } | null;
