@@ -48,10 +48,15 @@ export const MAX_STORED_BYTES = 512 * 1024;
 export const STORED_SIGNAL_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Without `navigator.locks`, a tab holds the drain lease this long at most. */
 export const DRAIN_LEASE_MS = 10_000;
-/** Without `navigator.locks`, a tab waits this long before checking its lease is still its own. */
-export const DRAIN_LEASE_SETTLE_MS = 50;
+/** Without `navigator.locks`, a tab waits this long before checking its lease is still its own (longer than another tab's writes take to reach its copy). */
+export const DRAIN_LEASE_SETTLE_MS = 250;
 /** Without `navigator.locks`, how often a tab tries for the lease before leaving the drain to the holder. */
 export const DRAIN_LEASE_TRIES = 5;
+/**
+ * A tab that took the saved signals keeps the drain lock (or lease) this long: every other tab reads its own copy
+ * of localStorage, which hears of the take only a moment later (~100-200 ms seen in Chromium on a busy machine).
+ */
+export const DRAIN_HOLD_MS = 1_000;
 
 /**
  * While the browser says it is online but every request fails at the network

@@ -4,6 +4,7 @@ import {
   DRAIN_LEASE_MS,
   DRAIN_LEASE_SETTLE_MS,
   DRAIN_LEASE_TRIES,
+  DRAIN_HOLD_MS,
   MAX_CLAIM_RECORDS,
   MAX_STORED_BYTES,
   MAX_STORED_SIGNALS,
@@ -141,10 +142,20 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
     } catch {
       return [];
     }
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const locks = typeof navigator == "undefined" ? undefined : navigator.locks;
     if (typeof locks?.request == "function") {
       try {
-        return await locks.request(lockName, claimNow);
+        return await new Promise<StoredSignal[]>((resolve, reject) => {
+          locks
+            .request(lockName, () => {
+              resolve(claimNow());
+              // Each tab reads its own copy of localStorage, which hears of the take a moment later: the next tab
+              // to get the lock must already see it, or it takes the same signals again.
+              return sleep(DRAIN_HOLD_MS);
+            })
+            .catch(reject);
+        });
       } catch {
         return claimNow();
       }
@@ -152,7 +163,6 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
     // No Web Locks: a lease in storage, checked again after a moment, so only one tab claims at a time.
     const leaseKey = `${lockName}:lease`;
     const owner = uniqueId();
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const lease = () => JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string; untilMs: number } | null;
     try {
       for (let tries = 0; tries < DRAIN_LEASE_TRIES; tries++) {
@@ -164,7 +174,8 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
         await sleep(DRAIN_LEASE_SETTLE_MS);
         if (lease()?.owner != owner) continue;
         const records = claimNow();
-        storage.removeItem(leaseKey);
+        // Held a moment longer, for the same reason as the Web Lock above.
+        storage.setItem(leaseKey, JSON.stringify({ owner, untilMs: Date.now() + DRAIN_HOLD_MS }));
         return records;
       }
     } catch {
