@@ -1,4 +1,4 @@
-import { MAX_PROBE_DELAY_MS, OFFLINE_AFTER_NETWORK_FAILURES, type DeliveryTuning } from "./constants";
+import { MAX_PROBE_DELAY_MS, nowMs, OFFLINE_AFTER_NETWORK_FAILURES, type DeliveryTuning } from "./constants";
 
 /** A queue, as the page's connectivity sees it. */
 export interface ConnectivityMember {
@@ -51,7 +51,7 @@ export function createConnectivity(): Connectivity {
   let unreachableSinceMs: number | undefined;
 
   const tuningMin = (key: "firstProbeDelayMs" | "blockedEndpointGiveUpMs") => Math.min(...[...members].map((m) => m.tuning[key]));
-  const ceilingLeftMs = () => (unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + tuningMin("blockedEndpointGiveUpMs") - Date.now());
+  const ceilingLeftMs = () => (unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + tuningMin("blockedEndpointGiveUpMs") - nowMs());
 
   function stopProbing(): void {
     clearTimeout(probeTimer);
@@ -62,7 +62,7 @@ export function createConnectivity(): Connectivity {
     if (down) return;
     down = true;
     probeDelayMs = tuningMin("firstProbeDelayMs");
-    unreachableSinceMs = browserSaysOffline() ? undefined : Date.now();
+    unreachableSinceMs = browserSaysOffline() ? undefined : nowMs();
     scheduleProbe();
   }
 
@@ -91,7 +91,7 @@ export function createConnectivity(): Connectivity {
       unreachableSinceMs = undefined;
       return scheduleProbe();
     }
-    unreachableSinceMs ??= Date.now();
+    unreachableSinceMs ??= nowMs();
     // Queues take turns, so one whose endpoint is down cannot hide another's recovery.
     const queues = [...members];
     for (let i = 0; i < queues.length; i++) {

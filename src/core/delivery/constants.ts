@@ -83,3 +83,6 @@ export const DEFAULT_DELIVERY_TUNING: Readonly<DeliveryTuning> = Object.freeze({
   firstProbeDelayMs: FIRST_PROBE_DELAY_MS,
   blockedEndpointGiveUpMs: BLOCKED_ENDPOINT_GIVE_UP_MS,
 });
+
+/** The clock every delivery wait is measured by (read through one short name; fake timers still replace it). */
+export const nowMs = (): number => Date.now();

@@ -5,7 +5,7 @@ import { subscribePageHide, type PageHideReason } from "../page-lifecycle";
 import type { ValidSignal } from "../signal";
 import type { SignalRequestInit, SignalTarget } from "../signal-request";
 import { sendAttempt } from "./attempt";
-import { MAX_ATTEMPTS, MAX_IN_FLIGHT, type DeliveryTuning } from "./constants";
+import { MAX_ATTEMPTS, MAX_IN_FLIGHT, nowMs, type DeliveryTuning } from "./constants";
 import { browserSaysOffline, type ConnectivityMember } from "./connectivity";
 import { decideAfterAttempt, type AttemptResult } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
@@ -100,7 +100,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     let nextWakeMs = Infinity;
     // While the connection is down, the page's probe decides when to try again.
     if (stopWork && !connectivity.isDown()) {
-      const nowMs = Date.now();
+      const now = nowMs();
       const busySessions = new Set<string>();
       for (const entry of entries.slice()) {
         if (inFlight >= MAX_IN_FLIGHT) break;
@@ -108,7 +108,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
         if (busySessions.has(entry.session)) continue;
         busySessions.add(entry.session);
         if (entry.inFlight) continue;
-        if (entry.notBeforeMs > nowMs) nextWakeMs = Math.min(nextWakeMs, entry.notBeforeMs);
+        if (entry.notBeforeMs > now) nextWakeMs = Math.min(nextWakeMs, entry.notBeforeMs);
         else attempt(entry);
       }
     }
@@ -124,7 +124,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       wakeTimer = setTimeout(() => {
         wakeAtMs = Infinity;
         pump();
-      }, atMs - Date.now());
+      }, atMs - nowMs());
     }
   }
 
@@ -143,7 +143,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     if (releaseKeepalive) init.keepalive = true;
     entry.inFlight = true;
     entry.keepalive = !!releaseKeepalive;
-    entry.windowStartMs ??= Date.now();
+    entry.windowStartMs ??= nowMs();
     inFlight++;
     sendAttempt(entry.owner.transport, url, init, tuning.requestTimeoutMs, releaseKeepalive || (() => {}))
       .then((result) => finish(entry, result))
@@ -160,11 +160,11 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       else if ("networkError" in result) connectivity.networkFailed();
       // The endpoint was found blocked: this entry was given up with the others.
       if (!entries.includes(entry)) return;
-      const decision = decideAfterAttempt(entry, result, connectivity.isDown(), Date.now());
+      const decision = decideAfterAttempt(entry, result, connectivity.isDown(), nowMs());
       if (decision == "delivered") end(entry);
       else if (decision instanceof Error) end(entry, decision);
       else if (decision != "wait") {
-        entry.notBeforeMs = Date.now() + decision.waitMs;
+        entry.notBeforeMs = nowMs() + decision.waitMs;
         log(entry.owner, `${decision.why}, retrying in ${Math.round(decision.waitMs)} ms (attempt ${entry.attempts + 1} of ${MAX_ATTEMPTS}):`, entry.signal);
       }
       // Any answer means the connection works; this entry's own fate is settled first.
@@ -212,7 +212,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       if (capped instanceof Error) return Promise.reject(capped);
       lastOwner ??= owner;
       return new Promise<void>((resolve, reject) => {
-        add(newEntry({ id: uniqueId(), ...capped, queuedAtMs: Date.now(), owner, settle: (error) => (error ? reject(error) : resolve()) }));
+        add(newEntry({ id: uniqueId(), ...capped, queuedAtMs: nowMs(), owner, settle: (error) => (error ? reject(error) : resolve()) }));
       });
     },
     retain(owner) {

@@ -3,7 +3,7 @@ import { FeedbackSubmitError } from "../errors";
 import type { SignalErrorHandler } from "../report-failure";
 import type { FetchLike } from "../signal-request";
 import type { FeedbackData, ValidSignal } from "../signal";
-import type { DeliveryTuning } from "./constants";
+import { nowMs, type DeliveryTuning } from "./constants";
 import type { RetryBudget } from "./outcome-policy";
 
 /** The sender that queued a signal: its transport, who hears its failure, how it logs and whether it may be saved. */
@@ -39,7 +39,7 @@ export interface QueueEntry extends RetryBudget {
 
 let idCounter = 0;
 /** An id unique on this page and, with the time and randomness in it, across tabs and visits. */
-export const uniqueId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${++idCounter}`;
+export const uniqueId = (): string => `${nowMs().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${++idCounter}`;
 
 /** A new entry that has spent nothing yet. */
 export function newEntry(fields: Pick<QueueEntry, "id" | "signal" | "body" | "bytes" | "queuedAtMs" | "owner" | "settled" | "settle">): QueueEntry {
