@@ -31,10 +31,10 @@ export function sendAttempt(transport: FetchLike, url: string, init: SignalReque
         Promise.resolve(reading).then(release, release);
         resolve(readAttemptOutcome(response));
       },
-      (networkError: unknown) => {
+      (thrown: unknown) => {
         clearTimeout(timeout);
         release();
-        resolve({ networkError });
+        resolve(`network error (${(thrown instanceof Error && thrown.message) || "network error"})`);
       },
     );
   });

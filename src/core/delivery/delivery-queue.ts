@@ -156,11 +156,11 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     entry.inFlight = false;
     inFlight--;
     try {
-      if (result == "timeout") connectivity.timedOut();
-      else if ("networkError" in result) connectivity.networkFailed();
+      const answered = typeof result == "object";
+      if (!answered) (result == "timeout" ? connectivity.timedOut : connectivity.networkFailed)();
       // The endpoint was found blocked: this entry was given up with the others.
       if (!entries.includes(entry)) return;
-      const decision = decideAfterAttempt(entry, result, connectivity.isDown(), nowMs());
+      const decision = decideAfterAttempt(entry, result, connectivity.isDown());
       if (decision == "delivered") end(entry);
       else if (decision instanceof Error) end(entry, decision);
       else if (decision != "wait") {
@@ -168,7 +168,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
         log(entry.owner, `${decision.why}, retrying in ${Math.round(decision.waitMs)} ms (attempt ${entry.attempts + 1} of ${MAX_ATTEMPTS}):`, entry.signal);
       }
       // Any answer means the connection works; this entry's own fate is settled first.
-      if (typeof result == "object" && "delivered" in result) connectivity.answered();
+      if (answered) connectivity.answered();
     } finally {
       pump();
       checkIdle();
