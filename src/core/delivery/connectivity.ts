@@ -36,7 +36,7 @@ export const browserSaysOffline = (): boolean => typeof navigator != "undefined"
 
 /** The reason given to a signal that waited out the blocked-endpoint ceiling. */
 export function blockedEndpointReason(giveUpMs: number): string {
-  const duration = giveUpMs >= 60_000 ? `${Math.round(giveUpMs / 60_000)} minute${giveUpMs >= 90_000 ? "s" : ""}` : `${Math.round(giveUpMs / 1000)} seconds`;
+  const duration = giveUpMs < 60_000 ? `${giveUpMs / 1000} seconds` : `${giveUpMs / 60_000} minutes`;
   return `the Kelet endpoint has been unreachable for ${duration} while the browser is online (blocked by an ad blocker or firewall?)`;
 }
 
@@ -53,11 +53,6 @@ export function createConnectivity(): Connectivity {
   const tuningMin = (key: "firstProbeDelayMs" | "blockedEndpointGiveUpMs") => Math.min(...[...members].map((m) => m.tuning[key]));
   const ceilingLeftMs = () => (unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + tuningMin("blockedEndpointGiveUpMs") - nowMs());
 
-  function stopProbing(): void {
-    clearTimeout(probeTimer);
-    probeTimer = undefined;
-  }
-
   function goDown(): void {
     if (down) return;
     down = true;
@@ -71,7 +66,8 @@ export function createConnectivity(): Connectivity {
     unreachableSinceMs = undefined;
     if (!down) return;
     down = false;
-    stopProbing();
+    clearTimeout(probeTimer);
+    probeTimer = undefined;
     for (const member of [...members]) member.wake();
   }
 
@@ -107,9 +103,9 @@ export function createConnectivity(): Connectivity {
     else goDown();
   }
 
-  function listen(add: boolean): void {
-    if (typeof window == "undefined" || typeof window.addEventListener != "function") return;
-    for (const type of ["online", "offline"]) window[add ? "addEventListener" : "removeEventListener"](type, onConnectionEvent);
+  function listen(method: "addEventListener" | "removeEventListener"): void {
+    // Outside a browser (no window events) there is nothing to hear.
+    for (const type of ["online", "offline"]) globalThis[method]?.(type, onConnectionEvent);
   }
 
   return {
@@ -130,18 +126,15 @@ export function createConnectivity(): Connectivity {
     },
     timedOut: scheduleProbe,
     join(member) {
-      if (!members.size) listen(true);
+      if (!members.size) listen("addEventListener");
       members.add(member);
       if (browserSaysOffline()) goDown();
       else scheduleProbe();
       return () => {
         if (!members.delete(member) || members.size) return;
-        listen(false);
-        stopProbing();
-        // Nobody is left to wait: the next queue finds out afresh.
-        down = false;
-        failureStreak = 0;
-        unreachableSinceMs = undefined;
+        listen("removeEventListener");
+        // Nobody is left to wait (or wake): the next queue finds out afresh.
+        goUp();
       };
     },
   };
