@@ -99,7 +99,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   function pump(): void {
     let nextWakeMs = Infinity;
     // While the connection is down, the page's probe decides when to try again.
-    if (stopWork && !connectivity.isDown()) {
+    if (!connectivity.isDown()) {
       const now = nowMs();
       const busySessions = new Set<string>();
       for (const entry of entries.slice()) {
