@@ -3,10 +3,10 @@ import type { AttemptResult } from "./outcome-policy";
 
 /**
  * Sends one request, aborted after `timeoutMs`. The result never rejects.
- * `release` runs once the browser stops counting the request against the
+ * `release` (a keepalive request's) runs once the browser stops counting the request against the
  * keepalive budget: when its answer's body has been read, or it failed.
  */
-export function sendAttempt(transport: FetchLike, url: string, init: SignalRequestInit, timeoutMs: number, release: () => void): Promise<AttemptResult> {
+export function sendAttempt(transport: FetchLike, url: string, init: SignalRequestInit, timeoutMs: number, release?: () => void): Promise<AttemptResult> {
   // Every browser that runs this ES2020 build has AbortController.
   const controller = new AbortController();
   init.signal = controller.signal;
@@ -14,7 +14,7 @@ export function sendAttempt(transport: FetchLike, url: string, init: SignalReque
     // A transport that ignores the abort still ends the attempt on time.
     const timeout = setTimeout(() => {
       controller.abort();
-      release();
+      release?.();
       resolve("timeout");
     }, timeoutMs);
     // A transport that throws at once fails like one that rejects.
@@ -33,7 +33,7 @@ export function sendAttempt(transport: FetchLike, url: string, init: SignalReque
       },
       (thrown: unknown) => {
         clearTimeout(timeout);
-        release();
+        release?.();
         resolve(`network error (${(thrown instanceof Error && thrown.message) || "network error"})`);
       },
     );

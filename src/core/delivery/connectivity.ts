@@ -36,7 +36,8 @@ export const browserSaysOffline = (): boolean => typeof navigator != "undefined"
 
 /** The reason given to a signal that waited out the blocked-endpoint ceiling. */
 export function blockedEndpointReason(giveUpMs: number): string {
-  const duration = giveUpMs < 60_000 ? `${giveUpMs / 1000} seconds` : `${giveUpMs / 60_000} minutes`;
+  // In whole seconds under a minute (tests shorten the ceiling), else whole minutes (production's is 2).
+  const duration = giveUpMs < 60_000 ? `${Math.round(giveUpMs / 1000)} seconds` : `${Math.round(giveUpMs / 60_000)} minutes`;
   return `the Kelet endpoint has been unreachable for ${duration} while the browser is online (blocked by an ad blocker or firewall?)`;
 }
 

@@ -10,7 +10,7 @@ import { browserSaysOffline, type ConnectivityMember } from "./connectivity";
 import { decideAfterAttempt, type AttemptResult } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
 import { capSignal, utf8Bytes } from "./payload-cap";
-import { addWithinCaps, giveUpEntry, newEntry, removeEntry, reportToOwner, settleEntry, uniqueId, type EntryOwner, type QueueEntry } from "./queue-entries";
+import { addWithinCaps, newEntry, removeEntry, reportToOwner, settleEntry, uniqueId, type EntryOwner, type QueueEntry } from "./queue-entries";
 import type { PageServices } from "./registry";
 import { createSignalStore, parseStoredBody } from "./signal-store";
 
@@ -51,10 +51,18 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     wake: pump,
     // The probe is the oldest signal itself: if it goes through, it is delivered.
     probe: () => entries.slice().some((entry) => !entry.inFlight && attempt(entry)),
+    // The endpoint stayed blocked past the ceiling: what waits is saved for the next visit (when its sender allows it)
+    // and marked reported, leaves this page's queue, and its caller hears why.
     giveUp(reason) {
       const waiting = entries.filter((e) => !e.inFlight);
       if (waiting.length) log(lastOwner, `giving up on ${waiting.length} signal(s): ${reason}`);
-      for (const entry of waiting) giveUpEntry(entries, entry, reason, save);
+      save(waiting.filter((e) => e.owner.persist), true);
+      for (const entry of waiting) {
+        const outcome = entry.stored ? "saved for the next visit" : entry.owner.persist ? "storage is unavailable, not saved" : "not saved (persist is off)";
+        // Its saved copy stays for the next visit.
+        entry.stored = false;
+        end(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
+      }
       checkIdle();
     },
   };
@@ -139,13 +147,13 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       end(entry);
       return false;
     }
-    const init: SignalRequestInit = { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${target.apiKey}` }, body: entry.body };
-    if (releaseKeepalive) init.keepalive = true;
+    const keepalive = !!releaseKeepalive;
+    const init: SignalRequestInit = { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${target.apiKey}` }, body: entry.body, keepalive };
     entry.inFlight = true;
-    entry.keepalive = !!releaseKeepalive;
+    entry.keepalive = keepalive;
     entry.windowStartMs ??= nowMs();
     inFlight++;
-    sendAttempt(entry.owner.transport, url, init, tuning.requestTimeoutMs, releaseKeepalive || (() => {}))
+    sendAttempt(entry.owner.transport, url, init, tuning.requestTimeoutMs, releaseKeepalive)
       .then((result) => finish(entry, result))
       // Internal work never leaves an unhandled rejection behind.
       .catch((bug: unknown) => console.error("[kelet] delivery failed unexpectedly:", bug));
@@ -194,7 +202,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   async function drainStore(owner: EntryOwner): Promise<void> {
     if (draining) return;
     draining = true;
-    const orphans = (await store.claimAll(entries).catch(() => null)) ?? [];
+    // claimAll never rejects: every storage and lock failure inside it ends in an empty claim or null.
+    const orphans = (await store.claimAll(entries)) ?? [];
     draining = false;
     if (orphans.length) log(owner, `sending ${orphans.length} signal(s) saved by an earlier page`);
     for (const { id, body, queuedAtMs, reported } of orphans.reverse()) {

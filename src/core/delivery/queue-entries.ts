@@ -91,18 +91,3 @@ export function addWithinCaps(entries: QueueEntry[], entry: QueueEntry, atFront:
   }
   return dropped;
 }
-
-/**
- * The endpoint stayed blocked past the ceiling: the entry is saved for the
- * next visit (when its sender allows it) and marked reported, leaves this
- * page's queue, and its caller hears why.
- */
-export function giveUpEntry(entries: QueueEntry[], entry: QueueEntry, reason: string, save: (entries: QueueEntry[], reported: boolean) => void): void {
-  const { persist } = entry.owner;
-  if (persist) save([entry], true);
-  const outcome = entry.stored ? "saved for the next visit" : persist ? "storage is unavailable, not saved" : "not saved (persist is off)";
-  removeEntry(entries, entry);
-  // Its saved copy stays for the next visit.
-  entry.stored = false;
-  settleEntry(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
-}
