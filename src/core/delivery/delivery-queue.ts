@@ -42,7 +42,6 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   let lastOwner: EntryOwner | undefined;
   let stopWork: (() => void) | undefined;
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
-  let wakeAtMs = Infinity;
 
   const log = (owner: EntryOwner | undefined, ...args: unknown[]) => debugLog(owner?.debug, ...args);
 
@@ -58,7 +57,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       if (waiting.length) log(lastOwner, `giving up on ${waiting.length} signal(s): ${reason}`);
       save(waiting.filter((e) => e.owner.persist), true);
       for (const entry of waiting) {
-        const outcome = entry.stored ? "saved for the next visit" : entry.owner.persist ? "storage is unavailable, not saved" : "not saved (persist is off)";
+        const outcome = entry.stored ? "saved for the next visit" : `not saved (${entry.owner.persist ? "storage is unavailable" : "persist is off"})`;
         // Its saved copy stays for the next visit.
         entry.stored = false;
         end(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
@@ -74,7 +73,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     stopWork = () => {
       leave();
       unsubscribe();
-      setWake(Infinity);
+      clearTimeout(wakeTimer);
     };
   }
 
@@ -103,8 +102,9 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     settleEntry(entry, error);
   }
 
-  /** Starts what may start now, and sets one timer for the earliest wait. */
+  /** Starts what may start now, and sets one timer (replacing the last) for the earliest wait. */
   function pump(): void {
+    clearTimeout(wakeTimer);
     let nextWakeMs = Infinity;
     // While the connection is down, the page's probe decides when to try again.
     if (!connectivity.isDown()) {
@@ -120,20 +120,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
         else attempt(entry);
       }
     }
-    setWake(nextWakeMs);
-  }
-
-  function setWake(atMs: number): void {
-    // The timer already set wakes the queue early enough.
-    if (wakeAtMs <= atMs && atMs < Infinity) return;
-    clearTimeout(wakeTimer);
-    wakeAtMs = atMs;
-    if (atMs < Infinity) {
-      wakeTimer = setTimeout(() => {
-        wakeAtMs = Infinity;
-        pump();
-      }, atMs - nowMs());
-    }
+    if (nextWakeMs < Infinity) wakeTimer = setTimeout(pump, nextWakeMs - nowMs());
   }
 
   /** Sends one attempt; `keepaliveOnly` (page hide) sends nothing unless it fits the page's keepalive budget. */

@@ -56,9 +56,9 @@ export function decideAfterAttempt(budget: RetryBudget, result: AttemptResult, c
   let retryAfterMs: number | undefined;
   if (typeof result == "object") {
     if (result.delivered) return "delivered";
-    if (!RETRYABLE_STATUSES.includes(result.status!)) return result.error;
     error = result.error;
-    why = `HTTP ${result.status}`;
+    if (!RETRYABLE_STATUSES.includes(error.status!)) return error;
+    why = `HTTP ${error.status}`;
     retryAfterMs = parseRetryAfterMs(result.retryAfterHeader, now);
   } else if (result != "timeout") {
     if (connectionDown) {
