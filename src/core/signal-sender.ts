@@ -37,7 +37,7 @@ export interface SignalSenderConfig extends SignalTarget {
    */
   persist?: boolean;
   /** @internal Shorter time-outs, caps and waits, for tests. Production uses the constants. */
-  tuning?: Partial<DeliveryTuning>;
+  tuning?: DeliveryTuning;
 }
 
 /**

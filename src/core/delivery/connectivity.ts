@@ -1,4 +1,4 @@
-import { MAX_PROBE_DELAY_MS, nowMs, OFFLINE_AFTER_NETWORK_FAILURES, type DeliveryTuning } from "./constants";
+import { BLOCKED_ENDPOINT_GIVE_UP_MS, FIRST_PROBE_DELAY_MS, MAX_PROBE_DELAY_MS, nowMs, OFFLINE_AFTER_NETWORK_FAILURES, type DeliveryTuning } from "./constants";
 
 /** A queue, as the page's connectivity sees it. */
 export interface ConnectivityMember {
@@ -51,13 +51,15 @@ export function createConnectivity(): Connectivity {
   /** When requests started failing with the browser online; undefined while the browser says offline. */
   let unreachableSinceMs: number | undefined;
 
-  const tuningMin = (key: "firstProbeDelayMs" | "blockedEndpointGiveUpMs") => Math.min(...[...members].map((m) => m.tuning[key]));
-  const ceilingLeftMs = () => (unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + tuningMin("blockedEndpointGiveUpMs") - nowMs());
+  /** The shortest of the members' tunings: a queue that tests shrink gets its shorter waits. */
+  const tuningMin = (key: "firstProbeDelayMs" | "blockedEndpointGiveUpMs", fallback: number) => Math.min(...[...members].map((m) => m.tuning[key] ?? fallback));
+  const giveUpMs = () => tuningMin("blockedEndpointGiveUpMs", BLOCKED_ENDPOINT_GIVE_UP_MS);
+  const ceilingLeftMs = () => (unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + giveUpMs() - nowMs());
 
   function goDown(): void {
     if (down) return;
     down = true;
-    probeDelayMs = tuningMin("firstProbeDelayMs");
+    probeDelayMs = tuningMin("firstProbeDelayMs", FIRST_PROBE_DELAY_MS);
     unreachableSinceMs = browserSaysOffline() ? undefined : nowMs();
     scheduleProbe();
   }
@@ -120,7 +122,7 @@ export function createConnectivity(): Connectivity {
       }
       if (!browserSaysOffline() && ceilingLeftMs() <= 0) {
         // A request failed after the ceiling: the endpoint is blocked, not the page offline.
-        const reason = blockedEndpointReason(tuningMin("blockedEndpointGiveUpMs"));
+        const reason = blockedEndpointReason(giveUpMs());
         for (const member of [...members]) member.giveUp(reason);
       }
       scheduleProbe();

@@ -5,7 +5,7 @@ import { subscribePageHide, type PageHideReason } from "../page-lifecycle";
 import type { ValidSignal } from "../signal";
 import type { SignalRequestInit, SignalTarget } from "../signal-request";
 import { sendAttempt } from "./attempt";
-import { MAX_ATTEMPTS, MAX_IN_FLIGHT, nowMs, type DeliveryTuning } from "./constants";
+import { MAX_ATTEMPTS, MAX_IN_FLIGHT, nowMs, REQUEST_TIMEOUT_MS, type DeliveryTuning } from "./constants";
 import { browserSaysOffline, type ConnectivityMember } from "./connectivity";
 import { decideAfterAttempt, type AttemptResult } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
@@ -140,7 +140,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     entry.keepalive = keepalive;
     entry.windowStartMs ??= nowMs();
     inFlight++;
-    sendAttempt(entry.owner.transport, url, init, tuning.requestTimeoutMs, releaseKeepalive)
+    sendAttempt(entry.owner.transport, url, init, tuning.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, releaseKeepalive)
       .then((result) => finish(entry, result))
       // Internal work never leaves an unhandled rejection behind.
       .catch((bug: unknown) => console.error("[kelet] delivery failed unexpectedly:", bug));

@@ -3,7 +3,7 @@ import { FeedbackSubmitError } from "../errors";
 import type { SignalErrorHandler } from "../report-failure";
 import type { FetchLike } from "../signal-request";
 import type { FeedbackData, ValidSignal } from "../signal";
-import { nowMs, type DeliveryTuning } from "./constants";
+import { MAX_QUEUED_BYTES, MAX_QUEUED_SIGNALS, nowMs, type DeliveryTuning } from "./constants";
 import type { RetryBudget } from "./outcome-policy";
 
 /** The sender that queued a signal: its transport, who hears its failure, how it logs and whether it may be saved. */
@@ -81,7 +81,7 @@ export function addWithinCaps(entries: QueueEntry[], entry: QueueEntry, atFront:
   else entries.push(entry);
   let bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
   const dropped: QueueEntry[] = [];
-  while (entries.length > tuning.maxQueuedSignals || bytes > tuning.maxQueuedBytes) {
+  while (entries.length > (tuning.maxQueuedSignals ?? MAX_QUEUED_SIGNALS) || bytes > (tuning.maxQueuedBytes ?? MAX_QUEUED_BYTES)) {
     // Requests in flight stay: their outcome is on its way.
     const oldest = entries.find((e) => !e.inFlight);
     if (!oldest) break;
