@@ -75,7 +75,8 @@ export function createConnectivity(): Connectivity {
   }
 
   function scheduleProbe(): void {
-    if (!down || probeTimer !== undefined || !members.size) return;
+    // Members are never empty here: a queue leaves only when idle, and the last one leaving ends the spell.
+    if (!down || probeTimer !== undefined) return;
     // The ceiling is checked on time, not only at the next (up to 30 s later) probe.
     const delayMs = Math.max(0, Math.min(probeDelayMs, ceilingLeftMs()));
     probeDelayMs = Math.min(MAX_PROBE_DELAY_MS, probeDelayMs * 2);
@@ -83,8 +84,8 @@ export function createConnectivity(): Connectivity {
   }
 
   function probe(): void {
+    // Only scheduled while down (goUp clears the timer).
     probeTimer = undefined;
-    if (!down) return;
     if (browserSaysOffline()) {
       // True offline waits as long as it lasts; the ceiling counts only time the browser says online.
       unreachableSinceMs = undefined;

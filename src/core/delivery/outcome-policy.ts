@@ -37,9 +37,10 @@ function retryDelayMs(retry: number): number {
 
 /** `Retry-After` as seconds or an HTTP date, in ms from `now`, capped; `undefined` when absent or unreadable. */
 export function parseRetryAfterMs(header: string | null | undefined, now: number): number | undefined {
-  if (!header) return;
-  const text = header.trim();
-  const waitMs = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  if (!header?.trim()) return;
+  // A number of seconds (Number reads surrounding blanks too), else an HTTP date.
+  const seconds = Number(header);
+  const waitMs = Number.isNaN(seconds) ? Date.parse(header) - now : seconds * 1000;
   if (!Number.isNaN(waitMs)) return Math.min(Math.max(waitMs, 0), MAX_RETRY_AFTER_MS);
 }
 
