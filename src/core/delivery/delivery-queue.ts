@@ -44,6 +44,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
 
   const log = (owner: EntryOwner | undefined, ...args: unknown[]) => debugLog(owner?.debug, ...args);
+  /** A cap dropped the oldest signal: in memory ("queue") or in storage ("offline storage"). */
+  const droppedOldest = (where: string, detail: string) => new FeedbackSubmitError(`${where} full, dropped the oldest ${detail}`);
 
   const member: ConnectivityMember = {
     tuning,
@@ -89,7 +91,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     ensureWorking();
     for (const dropped of addWithinCaps(entries, entry, atFront, tuning)) {
       store.takeBack(dropped);
-      settleEntry(dropped, new FeedbackSubmitError(`queue full, dropped the oldest signal (${++droppedCount} dropped so far)`));
+      settleEntry(dropped, droppedOldest("queue", `signal (${++droppedCount} dropped so far)`));
     }
     pump();
   }
@@ -181,7 +183,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       const live = entries.find((e) => e.id == record.id);
       // Still in memory: the copy was only a backup, and its loss is not a hand-over.
       if (live) live.stored = false;
-      else if (!record.reported && lastOwner) reportToOwner(lastOwner, new FeedbackSubmitError("offline storage full, dropped the oldest saved signal"), parseStoredBody(record.body));
+      // Saving happens only with entries in the queue, so a sender has retained or used it (lastOwner is set).
+      else if (!record.reported) reportToOwner(lastOwner!, droppedOldest("offline storage", "saved signal"), parseStoredBody(record.body));
     }
   }
 

@@ -178,7 +178,7 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
         const incoming = new Set(fresh.map((e) => e.id));
         const all = readRecords()
           .filter((r) => !incoming.has(r.id))
-          .concat(fresh.map(({ id, body, queuedAtMs, settled }) => ({ id, body, queuedAtMs, ...((reported || settled) && { reported: true }) })))
+          .concat(fresh.map(({ id, body, queuedAtMs, settled }) => ({ id, body, queuedAtMs, reported: reported || settled })))
           .sort((a, b) => a.queuedAtMs - b.queuedAtMs);
         let bytes = all.reduce((sum, r) => sum + r.body.length + 64, 0);
         const dropped: StoredSignal[] = [];
