@@ -32,7 +32,7 @@ export interface Connectivity {
   join(member: ConnectivityMember): () => void;
 }
 
-export const browserSaysOffline = (): boolean => typeof navigator != "undefined" && navigator.onLine === false;
+export const browserSaysOffline = (): boolean => globalThis.navigator?.onLine === false;
 
 /** The reason given to a signal that waited out the blocked-endpoint ceiling. */
 export function blockedEndpointReason(giveUpMs: number): string {

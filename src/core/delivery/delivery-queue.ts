@@ -118,7 +118,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
         if (busySessions.has(entry.session)) continue;
         busySessions.add(entry.session);
         if (entry.inFlight) continue;
-        if (entry.notBeforeMs > now) nextWakeMs = Math.min(nextWakeMs, entry.notBeforeMs);
+        if (entry.notBeforeMs! > now) nextWakeMs = Math.min(nextWakeMs, entry.notBeforeMs!);
         else attempt(entry);
       }
     }

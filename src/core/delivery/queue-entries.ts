@@ -24,8 +24,8 @@ export interface QueueEntry extends RetryBudget {
   bytes: number;
   queuedAtMs: number;
   owner: EntryOwner;
-  /** No attempt before this time (a retry's wait). */
-  notBeforeMs: number;
+  /** No attempt before this time (a retry's wait); unset until the first retry. */
+  notBeforeMs?: number;
   inFlight?: boolean;
   /** Its request in flight is a `keepalive` one, which survives the page. */
   keepalive?: boolean;
@@ -45,7 +45,7 @@ export const uniqueId = (): string => `${nowMs().toString(36)}-${Math.random().t
 export function newEntry(fields: Pick<QueueEntry, "id" | "signal" | "body" | "bytes" | "queuedAtMs" | "owner" | "settled" | "settle">): QueueEntry {
   const { signal } = fields;
   // A signal identified by its trace alone is ordered by that trace.
-  return { ...fields, session: signal.session_id ?? `trace:${(signal as ValidSignal).trace_id}`, attempts: 0, networkFailures: 0, notBeforeMs: 0 };
+  return { ...fields, session: signal.session_id ?? `trace:${(signal as ValidSignal).trace_id}`, attempts: 0, networkFailures: 0 };
 }
 
 /** Tells a sender about a signal nobody awaits (saved by an earlier page) that failed for good. */
@@ -77,8 +77,7 @@ export function removeEntry(entries: QueueEntry[], entry: QueueEntry): void {
  * taken out. Returns them, for the queue to tell their callers.
  */
 export function addWithinCaps(entries: QueueEntry[], entry: QueueEntry, atFront: boolean | undefined, tuning: DeliveryTuning): QueueEntry[] {
-  if (atFront) entries.unshift(entry);
-  else entries.push(entry);
+  entries[atFront ? "unshift" : "push"](entry);
   let bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
   const dropped: QueueEntry[] = [];
   while (entries.length > (tuning.maxQueuedSignals ?? MAX_QUEUED_SIGNALS) || bytes > (tuning.maxQueuedBytes ?? MAX_QUEUED_BYTES)) {

@@ -128,8 +128,8 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
     // Most loads have nothing saved: no lock, no lease traffic.
     if (!readRecords().length) return [];
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    const locks = typeof navigator == "undefined" ? undefined : navigator.locks;
-    if (typeof locks?.request == "function") {
+    const locks = globalThis.navigator?.locks;
+    if (locks) {
       try {
         return await new Promise<StoredSignal[]>((resolve, reject) => {
           locks
@@ -175,7 +175,7 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
       const fresh = entries.filter((e) => !e.stored || reported);
       if (!fresh.length) return [];
       try {
-        const incoming = new Set(fresh.map((e) => e.id));
+        const incoming = new Map(fresh.map((e) => [e.id, e]));
         const all = readRecords()
           .filter((r) => !incoming.has(r.id))
           .concat(fresh.map(({ id, body, queuedAtMs, settled }) => ({ id, body, queuedAtMs, reported: reported || settled })))
@@ -188,8 +188,10 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
           dropped.push(oldest);
         }
         write(all);
-        const kept = new Set(all.map((r) => r.id));
-        for (const entry of fresh) if (kept.has(entry.id)) entry.stored = true;
+        for (const { id } of all) {
+          const entry = incoming.get(id);
+          if (entry) entry.stored = true;
+        }
         return dropped.filter((r) => !incoming.has(r.id));
       } catch {
         // Storage missing, disabled or full: the entries stay in memory only.
