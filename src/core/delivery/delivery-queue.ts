@@ -158,8 +158,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       // The endpoint was found blocked: this entry was given up with the others.
       if (!entries.includes(entry)) return;
       const decision = decideAfterAttempt(entry, result, connectivity.isDown());
-      if (decision == "delivered") end(entry);
-      else if (decision instanceof Error) end(entry, decision);
+      if (!decision || decision instanceof Error) end(entry, decision);
       else if (decision != "wait") {
         entry.notBeforeMs = nowMs() + decision.waitMs;
         log(entry.owner, `${decision.why}, retrying in ${Math.round(decision.waitMs)} ms (attempt ${entry.attempts + 1} of ${MAX_ATTEMPTS}):`, entry.signal);

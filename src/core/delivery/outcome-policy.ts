@@ -16,11 +16,12 @@ export interface RetryBudget {
 }
 
 /**
- * What happens to a signal after one attempt: "delivered"; its final error;
- * a retry after `waitMs` (`why` goes to the debug log); or "wait" for the
- * page's probe while the connection is down, spending nothing.
+ * What happens to a signal after one attempt: its end (`undefined` when
+ * delivered, else its final error); a retry after `waitMs` (`why` goes to the
+ * debug log); or "wait" for the page's probe while the connection is down,
+ * spending nothing.
  */
-export type Decision = "delivered" | "wait" | FeedbackSubmitError | { waitMs: number; why: string };
+export type Decision = undefined | FeedbackSubmitError | "wait" | { waitMs: number; why: string };
 
 /** Answers that may succeed if asked again later; every other non-2xx is final. */
 const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
@@ -56,7 +57,7 @@ export function decideAfterAttempt(budget: RetryBudget, result: AttemptResult, c
   let why = "timed out";
   let retryAfterMs: number | undefined;
   if (typeof result == "object") {
-    if (result.delivered) return "delivered";
+    if (result.delivered) return;
     error = result.error;
     if (!RETRYABLE_STATUSES.includes(error.status!)) return error;
     why = `HTTP ${error.status}`;

@@ -42,13 +42,13 @@ function pageRegistry(): DeliveryRegistry {
  * first use; it leaves the registry once idle (nobody retains it and every
  * signal has settled). The first sender's `tuning` holds for the queue's life.
  */
-export function deliveryQueueFor(target: SignalTarget, tuning?: DeliveryTuning): DeliveryQueue {
+export function deliveryQueueFor(target: SignalTarget & { tuning?: DeliveryTuning }): DeliveryQueue {
   const registry = pageRegistry();
   const { queues } = registry;
   const key = destinationKey(target);
   let queue = queues.get(key);
   if (!queue) {
-    const created = createDeliveryQueue(target, key, { ...tuning }, registry, () => {
+    const created = createDeliveryQueue(target, key, { ...target.tuning }, registry, () => {
       if (queues.get(key) == created) queues.delete(key);
     });
     queues.set(key, (queue = created));
