@@ -24,29 +24,28 @@ const HUB_KEY = Symbol.for("kelet.page-lifecycle.v2");
 
 /** Calls `listener` whenever the page is hidden or left; returns the unsubscribe function. */
 export function subscribePageHide(phase: PageHidePhase, listener: PageHideListener): () => void {
-  if (typeof window == "undefined" || typeof document == "undefined") return () => {};
+  if (typeof document == "undefined") return () => {};
   const hub = ((globalThis as { [HUB_KEY]?: PageHideHub })[HUB_KEY] ??= { subscribers: new Set() });
   const subscription: [PageHidePhase, PageHideListener] = [phase, listener];
   hub.subscribers.add(subscription);
   if (!hub.uninstall) {
     const onHide = ({ type }: Event) => {
       if (type != "pagehide" && document.visibilityState != "hidden") return;
-      for (const notified of ["emit-edits", "flush-queue"]) {
-        for (const [listenerPhase, subscriber] of Array.from(hub.subscribers)) {
-          try {
-            if (listenerPhase == notified) subscriber(type == "pagehide" ? type : "hidden");
-          } catch (error) {
-            console.error("[kelet] a page-hide handler failed:", error);
-          }
+      // "emit-edits" sorts before "flush-queue"; the sort is stable, so each phase keeps its subscription order.
+      for (const [, subscriber] of Array.from(hub.subscribers).sort(([a], [b]) => a.localeCompare(b))) {
+        try {
+          subscriber(type == "pagehide" ? type : "hidden");
+        } catch (error) {
+          console.error("[kelet] a page-hide handler failed:", error);
         }
       }
     };
-    document.addEventListener("visibilitychange", onHide);
-    window.addEventListener("pagehide", onHide);
-    hub.uninstall = () => {
-      document.removeEventListener("visibilitychange", onHide);
-      window.removeEventListener("pagehide", onHide);
+    const listen = (method: "addEventListener" | "removeEventListener") => {
+      document[method]("visibilitychange", onHide);
+      window[method]("pagehide", onHide);
     };
+    listen("addEventListener");
+    hub.uninstall = () => listen("removeEventListener");
   }
   return () => {
     hub.subscribers.delete(subscription);

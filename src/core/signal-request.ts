@@ -30,7 +30,7 @@ export interface SignalTarget {
 /** What one attempt came to. Delivery decides from this whether to try again. */
 export type AttemptOutcome =
   | { delivered: true }
-  | { delivered: false; error: FeedbackSubmitError; status?: number; retryAfterHeader?: string | null };
+  | { delivered: false; error: FeedbackSubmitError; retryAfterHeader?: string | null };
 
 /** Reads a response that may lack `ok`, `status` or `headers`; never throws. */
 export function readAttemptOutcome(response: ResponseLike | undefined | null): AttemptOutcome {
@@ -43,7 +43,7 @@ export function readAttemptOutcome(response: ResponseLike | undefined | null): A
   } catch {
     // An unreadable header is an absent one.
   }
-  return { delivered: false, error: new FeedbackSubmitError(response.statusText || (status === undefined ? "no status" : `HTTP ${status}`), status), status, retryAfterHeader };
+  return { delivered: false, error: new FeedbackSubmitError(response.statusText || (status === undefined ? "no status" : `HTTP ${status}`), status), retryAfterHeader };
 }
 
 /**

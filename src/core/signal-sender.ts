@@ -37,7 +37,7 @@ export interface SignalSenderConfig extends SignalTarget {
    */
   persist?: boolean;
   /** @internal Shorter time-outs, caps and waits, for tests. Production uses the constants. */
-  tuning?: Partial<DeliveryTuning>;
+  tuning?: DeliveryTuning;
 }
 
 /**
@@ -55,6 +55,6 @@ export function createSignalSender(config: SignalSenderConfig): SignalSender {
     persist: config.persist !== false,
   };
   // Looked up on each call: a queue that went idle has left the registry, and the next call makes a fresh one.
-  const queue = () => deliveryQueueFor(config, config.tuning);
+  const queue = () => deliveryQueueFor(config);
   return { send: (signal) => queue().send(signal, owner), start: () => queue().retain(owner) };
 }

@@ -3,10 +3,10 @@ import type { AttemptResult } from "./outcome-policy";
 
 /**
  * Sends one request, aborted after `timeoutMs`. The result never rejects.
- * `release` runs once the browser stops counting the request against the
- * keepalive budget: when its answer's body has been read, or it failed.
+ * `release` (a keepalive request's; called again it does nothing) runs once the browser stops counting the
+ * request against the keepalive budget: when its answer's body has been read, or it failed.
  */
-export function sendAttempt(transport: FetchLike, url: string, init: SignalRequestInit, timeoutMs: number, release: () => void): Promise<AttemptResult> {
+export function sendAttempt(transport: FetchLike, url: string, init: SignalRequestInit, timeoutMs: number, release?: () => void): Promise<AttemptResult> {
   // Every browser that runs this ES2020 build has AbortController.
   const controller = new AbortController();
   init.signal = controller.signal;
@@ -14,28 +14,29 @@ export function sendAttempt(transport: FetchLike, url: string, init: SignalReque
     // A transport that ignores the abort still ends the attempt on time.
     const timeout = setTimeout(() => {
       controller.abort();
-      release();
+      release?.();
       resolve("timeout");
     }, timeoutMs);
-    // A transport that throws at once fails like one that rejects.
-    new Promise<ResponseLike | undefined | null>((sent) => sent(transport(url, init))).then(
-      (response) => {
+    // A transport that throws at once fails like one that rejects. After a time-out the result is ignored
+    // (and the release, already called, does nothing).
+    new Promise<ResponseLike | undefined | null>((sent) => sent(transport(url, init)))
+      .then(
+        (response) => {
+          // The browser counts a keepalive request until the answer's body is read: read it (a body that cannot
+          // be read is not worth waiting for), then give the room back.
+          Promise.resolve(response)
+            .then((answer) => (answer as { text?: () => unknown } | null)?.text?.())
+            .then(release, release);
+          return readAttemptOutcome(response);
+        },
+        (thrown: unknown): AttemptResult => {
+          release?.();
+          return `network error (${(thrown instanceof Error && thrown.message) || "network error"})`;
+        },
+      )
+      .then((result) => {
         clearTimeout(timeout);
-        // The browser counts a keepalive request until the answer's body is read: read it, then give the room back.
-        let reading: unknown;
-        try {
-          reading = (response as { text?: () => unknown } | null)?.text?.();
-        } catch {
-          // A body that cannot be read is not worth waiting for.
-        }
-        Promise.resolve(reading).then(release, release);
-        resolve(readAttemptOutcome(response));
-      },
-      (networkError: unknown) => {
-        clearTimeout(timeout);
-        release();
-        resolve({ networkError });
-      },
-    );
+        resolve(result);
+      });
   });
 }

@@ -1,4 +1,4 @@
-import { MAX_PROBE_DELAY_MS, OFFLINE_AFTER_NETWORK_FAILURES, type DeliveryTuning } from "./constants";
+import { BLOCKED_ENDPOINT_GIVE_UP_MS, FIRST_PROBE_DELAY_MS, MAX_PROBE_DELAY_MS, nowMs, OFFLINE_AFTER_NETWORK_FAILURES, type DeliveryTuning } from "./constants";
 
 /** A queue, as the page's connectivity sees it. */
 export interface ConnectivityMember {
@@ -32,11 +32,12 @@ export interface Connectivity {
   join(member: ConnectivityMember): () => void;
 }
 
-export const browserSaysOffline = (): boolean => typeof navigator != "undefined" && navigator.onLine === false;
+export const browserSaysOffline = (): boolean => globalThis.navigator?.onLine === false;
 
 /** The reason given to a signal that waited out the blocked-endpoint ceiling. */
 export function blockedEndpointReason(giveUpMs: number): string {
-  const duration = giveUpMs >= 60_000 ? `${Math.round(giveUpMs / 60_000)} minute${giveUpMs >= 90_000 ? "s" : ""}` : `${Math.round(giveUpMs / 1000)} seconds`;
+  // In whole seconds under a minute (tests shorten the ceiling), else whole minutes (production's is 2).
+  const duration = giveUpMs < 60_000 ? `${Math.round(giveUpMs / 1000)} seconds` : `${Math.round(giveUpMs / 60_000)} minutes`;
   return `the Kelet endpoint has been unreachable for ${duration} while the browser is online (blocked by an ad blocker or firewall?)`;
 }
 
@@ -50,19 +51,16 @@ export function createConnectivity(): Connectivity {
   /** When requests started failing with the browser online; undefined while the browser says offline. */
   let unreachableSinceMs: number | undefined;
 
-  const tuningMin = (key: "firstProbeDelayMs" | "blockedEndpointGiveUpMs") => Math.min(...[...members].map((m) => m.tuning[key]));
-  const ceilingLeftMs = () => (unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + tuningMin("blockedEndpointGiveUpMs") - Date.now());
-
-  function stopProbing(): void {
-    clearTimeout(probeTimer);
-    probeTimer = undefined;
-  }
+  /** The shortest of the members' tunings: a queue that tests shrink gets its shorter waits. */
+  const tuningMin = (key: "firstProbeDelayMs" | "blockedEndpointGiveUpMs", fallback: number) => Math.min(...[...members].map((m) => m.tuning[key] ?? fallback));
+  const giveUpMs = () => tuningMin("blockedEndpointGiveUpMs", BLOCKED_ENDPOINT_GIVE_UP_MS);
+  const ceilingLeftMs = () => (unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + giveUpMs() - nowMs());
 
   function goDown(): void {
     if (down) return;
     down = true;
-    probeDelayMs = tuningMin("firstProbeDelayMs");
-    unreachableSinceMs = browserSaysOffline() ? undefined : Date.now();
+    probeDelayMs = tuningMin("firstProbeDelayMs", FIRST_PROBE_DELAY_MS);
+    unreachableSinceMs = browserSaysOffline() ? undefined : nowMs();
     scheduleProbe();
   }
 
@@ -71,12 +69,14 @@ export function createConnectivity(): Connectivity {
     unreachableSinceMs = undefined;
     if (!down) return;
     down = false;
-    stopProbing();
+    clearTimeout(probeTimer);
+    probeTimer = undefined;
     for (const member of [...members]) member.wake();
   }
 
   function scheduleProbe(): void {
-    if (!down || probeTimer !== undefined || !members.size) return;
+    // Members are never empty here: a queue leaves only when idle, and the last one leaving ends the spell.
+    if (!down || probeTimer !== undefined) return;
     // The ceiling is checked on time, not only at the next (up to 30 s later) probe.
     const delayMs = Math.max(0, Math.min(probeDelayMs, ceilingLeftMs()));
     probeDelayMs = Math.min(MAX_PROBE_DELAY_MS, probeDelayMs * 2);
@@ -84,14 +84,14 @@ export function createConnectivity(): Connectivity {
   }
 
   function probe(): void {
+    // Only scheduled while down (goUp clears the timer).
     probeTimer = undefined;
-    if (!down) return;
     if (browserSaysOffline()) {
       // True offline waits as long as it lasts; the ceiling counts only time the browser says online.
       unreachableSinceMs = undefined;
       return scheduleProbe();
     }
-    unreachableSinceMs ??= Date.now();
+    unreachableSinceMs ??= nowMs();
     // Queues take turns, so one whose endpoint is down cannot hide another's recovery.
     const queues = [...members];
     for (let i = 0; i < queues.length; i++) {
@@ -107,9 +107,9 @@ export function createConnectivity(): Connectivity {
     else goDown();
   }
 
-  function listen(add: boolean): void {
-    if (typeof window == "undefined" || typeof window.addEventListener != "function") return;
-    for (const type of ["online", "offline"]) window[add ? "addEventListener" : "removeEventListener"](type, onConnectionEvent);
+  function listen(method: "addEventListener" | "removeEventListener"): void {
+    // Outside a browser (no window events) there is nothing to hear.
+    for (const type of ["online", "offline"]) globalThis[method]?.(type, onConnectionEvent);
   }
 
   return {
@@ -123,25 +123,22 @@ export function createConnectivity(): Connectivity {
       }
       if (!browserSaysOffline() && ceilingLeftMs() <= 0) {
         // A request failed after the ceiling: the endpoint is blocked, not the page offline.
-        const reason = blockedEndpointReason(tuningMin("blockedEndpointGiveUpMs"));
+        const reason = blockedEndpointReason(giveUpMs());
         for (const member of [...members]) member.giveUp(reason);
       }
       scheduleProbe();
     },
     timedOut: scheduleProbe,
     join(member) {
-      if (!members.size) listen(true);
+      if (!members.size) listen("addEventListener");
       members.add(member);
       if (browserSaysOffline()) goDown();
       else scheduleProbe();
       return () => {
         if (!members.delete(member) || members.size) return;
-        listen(false);
-        stopProbing();
-        // Nobody is left to wait: the next queue finds out afresh.
-        down = false;
-        failureStreak = 0;
-        unreachableSinceMs = undefined;
+        listen("removeEventListener");
+        // Nobody is left to wait (or wake): the next queue finds out afresh.
+        goUp();
       };
     },
   };

@@ -67,19 +67,17 @@ export const BLOCKED_ENDPOINT_GIVE_UP_MS = 2 * 60 * 1000;
 /** Hand-over records ("tab X took signal Y") kept so a tab that saved a signal can prove another tab took it. */
 export const MAX_CLAIM_RECORDS = 1_000;
 
-/** The numbers a queue works by that tests may shrink (injected through the sender's config, never changed in place). */
-export interface DeliveryTuning {
+/**
+ * The numbers a queue works by that tests may shrink (injected through the sender's config, never changed in place);
+ * each is read with its constant above as the default.
+ */
+export type DeliveryTuning = Partial<{
   requestTimeoutMs: number;
   maxQueuedSignals: number;
   maxQueuedBytes: number;
   firstProbeDelayMs: number;
   blockedEndpointGiveUpMs: number;
-}
+}>;
 
-export const DEFAULT_DELIVERY_TUNING: Readonly<DeliveryTuning> = Object.freeze({
-  requestTimeoutMs: REQUEST_TIMEOUT_MS,
-  maxQueuedSignals: MAX_QUEUED_SIGNALS,
-  maxQueuedBytes: MAX_QUEUED_BYTES,
-  firstProbeDelayMs: FIRST_PROBE_DELAY_MS,
-  blockedEndpointGiveUpMs: BLOCKED_ENDPOINT_GIVE_UP_MS,
-});
+/** The clock every delivery wait is measured by (read through one short name; fake timers still replace it). */
+export const nowMs = (): number => Date.now();

@@ -5,12 +5,12 @@ import { subscribePageHide, type PageHideReason } from "../page-lifecycle";
 import type { ValidSignal } from "../signal";
 import type { SignalRequestInit, SignalTarget } from "../signal-request";
 import { sendAttempt } from "./attempt";
-import { MAX_ATTEMPTS, MAX_IN_FLIGHT, type DeliveryTuning } from "./constants";
+import { MAX_ATTEMPTS, MAX_IN_FLIGHT, nowMs, REQUEST_TIMEOUT_MS, type DeliveryTuning } from "./constants";
 import { browserSaysOffline, type ConnectivityMember } from "./connectivity";
 import { decideAfterAttempt, type AttemptResult } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
 import { capSignal, utf8Bytes } from "./payload-cap";
-import { addWithinCaps, giveUpEntry, newEntry, removeEntry, reportToOwner, settleEntry, uniqueId, type EntryOwner, type QueueEntry } from "./queue-entries";
+import { addWithinCaps, newEntry, removeEntry, reportToOwner, settleEntry, uniqueId, type EntryOwner, type QueueEntry } from "./queue-entries";
 import type { PageServices } from "./registry";
 import { createSignalStore, parseStoredBody } from "./signal-store";
 
@@ -42,19 +42,28 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   let lastOwner: EntryOwner | undefined;
   let stopWork: (() => void) | undefined;
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
-  let wakeAtMs = Infinity;
 
   const log = (owner: EntryOwner | undefined, ...args: unknown[]) => debugLog(owner?.debug, ...args);
+  /** A cap dropped the oldest signal: in memory ("queue") or in storage ("offline storage"). */
+  const droppedOldest = (where: string, detail: string) => new FeedbackSubmitError(`${where} full, dropped the oldest ${detail}`);
 
   const member: ConnectivityMember = {
     tuning,
     wake: pump,
     // The probe is the oldest signal itself: if it goes through, it is delivered.
     probe: () => entries.slice().some((entry) => !entry.inFlight && attempt(entry)),
+    // The endpoint stayed blocked past the ceiling: what waits is saved for the next visit (when its sender allows it)
+    // and marked reported, leaves this page's queue, and its caller hears why.
     giveUp(reason) {
       const waiting = entries.filter((e) => !e.inFlight);
       if (waiting.length) log(lastOwner, `giving up on ${waiting.length} signal(s): ${reason}`);
-      for (const entry of waiting) giveUpEntry(entries, entry, reason, save);
+      save(waiting.filter((e) => e.owner.persist), true);
+      for (const entry of waiting) {
+        const outcome = entry.stored ? "saved for the next visit" : `not saved (${entry.owner.persist ? "storage is unavailable" : "persist is off"})`;
+        // Its saved copy stays for the next visit.
+        entry.stored = false;
+        end(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
+      }
       checkIdle();
     },
   };
@@ -66,7 +75,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     stopWork = () => {
       leave();
       unsubscribe();
-      setWake(Infinity);
+      clearTimeout(wakeTimer);
     };
   }
 
@@ -82,7 +91,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     ensureWorking();
     for (const dropped of addWithinCaps(entries, entry, atFront, tuning)) {
       store.takeBack(dropped);
-      settleEntry(dropped, new FeedbackSubmitError(`queue full, dropped the oldest signal (${++droppedCount} dropped so far)`));
+      settleEntry(dropped, droppedOldest("queue", `signal (${++droppedCount} dropped so far)`));
     }
     pump();
   }
@@ -95,12 +104,13 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     settleEntry(entry, error);
   }
 
-  /** Starts what may start now, and sets one timer for the earliest wait. */
+  /** Starts what may start now, and sets one timer (replacing the last) for the earliest wait. */
   function pump(): void {
+    clearTimeout(wakeTimer);
     let nextWakeMs = Infinity;
     // While the connection is down, the page's probe decides when to try again.
-    if (stopWork && !connectivity.isDown()) {
-      const nowMs = Date.now();
+    if (!connectivity.isDown()) {
+      const now = nowMs();
       const busySessions = new Set<string>();
       for (const entry of entries.slice()) {
         if (inFlight >= MAX_IN_FLIGHT) break;
@@ -108,24 +118,11 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
         if (busySessions.has(entry.session)) continue;
         busySessions.add(entry.session);
         if (entry.inFlight) continue;
-        if (entry.notBeforeMs > nowMs) nextWakeMs = Math.min(nextWakeMs, entry.notBeforeMs);
+        if (entry.notBeforeMs! > now) nextWakeMs = Math.min(nextWakeMs, entry.notBeforeMs!);
         else attempt(entry);
       }
     }
-    setWake(nextWakeMs);
-  }
-
-  function setWake(atMs: number): void {
-    // The timer already set wakes the queue early enough.
-    if (wakeAtMs <= atMs && atMs < Infinity) return;
-    clearTimeout(wakeTimer);
-    wakeAtMs = atMs;
-    if (atMs < Infinity) {
-      wakeTimer = setTimeout(() => {
-        wakeAtMs = Infinity;
-        pump();
-      }, atMs - Date.now());
-    }
+    if (nextWakeMs < Infinity) wakeTimer = setTimeout(pump, nextWakeMs - nowMs());
   }
 
   /** Sends one attempt; `keepaliveOnly` (page hide) sends nothing unless it fits the page's keepalive budget. */
@@ -139,13 +136,13 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       end(entry);
       return false;
     }
-    const init: SignalRequestInit = { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${target.apiKey}` }, body: entry.body };
-    if (releaseKeepalive) init.keepalive = true;
+    const keepalive = !!releaseKeepalive;
+    const init: SignalRequestInit = { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${target.apiKey}` }, body: entry.body, keepalive };
     entry.inFlight = true;
-    entry.keepalive = !!releaseKeepalive;
-    entry.windowStartMs ??= Date.now();
+    entry.keepalive = keepalive;
+    entry.windowStartMs ??= nowMs();
     inFlight++;
-    sendAttempt(entry.owner.transport, url, init, tuning.requestTimeoutMs, releaseKeepalive || (() => {}))
+    sendAttempt(entry.owner.transport, url, init, tuning.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, releaseKeepalive)
       .then((result) => finish(entry, result))
       // Internal work never leaves an unhandled rejection behind.
       .catch((bug: unknown) => console.error("[kelet] delivery failed unexpectedly:", bug));
@@ -156,19 +153,18 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     entry.inFlight = false;
     inFlight--;
     try {
-      if (result == "timeout") connectivity.timedOut();
-      else if ("networkError" in result) connectivity.networkFailed();
+      const answered = typeof result == "object";
+      if (!answered) (result == "timeout" ? connectivity.timedOut : connectivity.networkFailed)();
       // The endpoint was found blocked: this entry was given up with the others.
       if (!entries.includes(entry)) return;
-      const decision = decideAfterAttempt(entry, result, connectivity.isDown(), Date.now());
-      if (decision == "delivered") end(entry);
-      else if (decision instanceof Error) end(entry, decision);
+      const decision = decideAfterAttempt(entry, result, connectivity.isDown());
+      if (!decision || decision instanceof Error) end(entry, decision);
       else if (decision != "wait") {
-        entry.notBeforeMs = Date.now() + decision.waitMs;
+        entry.notBeforeMs = nowMs() + decision.waitMs;
         log(entry.owner, `${decision.why}, retrying in ${Math.round(decision.waitMs)} ms (attempt ${entry.attempts + 1} of ${MAX_ATTEMPTS}):`, entry.signal);
       }
       // Any answer means the connection works; this entry's own fate is settled first.
-      if (typeof result == "object" && "delivered" in result) connectivity.answered();
+      if (answered) connectivity.answered();
     } finally {
       pump();
       checkIdle();
@@ -186,7 +182,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       const live = entries.find((e) => e.id == record.id);
       // Still in memory: the copy was only a backup, and its loss is not a hand-over.
       if (live) live.stored = false;
-      else if (!record.reported && lastOwner) reportToOwner(lastOwner, new FeedbackSubmitError("offline storage full, dropped the oldest saved signal"), parseStoredBody(record.body));
+      // Saving happens only with entries in the queue, so a sender has retained or used it (lastOwner is set).
+      else if (!record.reported) reportToOwner(lastOwner!, droppedOldest("offline storage", "saved signal"), parseStoredBody(record.body));
     }
   }
 
@@ -194,7 +191,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   async function drainStore(owner: EntryOwner): Promise<void> {
     if (draining) return;
     draining = true;
-    const orphans = (await store.claimAll(entries).catch(() => null)) ?? [];
+    // claimAll never rejects: every storage and lock failure inside it ends in an empty claim or null.
+    const orphans = (await store.claimAll(entries)) ?? [];
     draining = false;
     if (orphans.length) log(owner, `sending ${orphans.length} signal(s) saved by an earlier page`);
     for (const { id, body, queuedAtMs, reported } of orphans.reverse()) {
@@ -212,7 +210,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       if (capped instanceof Error) return Promise.reject(capped);
       lastOwner ??= owner;
       return new Promise<void>((resolve, reject) => {
-        add(newEntry({ id: uniqueId(), ...capped, queuedAtMs: Date.now(), owner, settle: (error) => (error ? reject(error) : resolve()) }));
+        add(newEntry({ id: uniqueId(), ...capped, queuedAtMs: nowMs(), owner, settle: (error) => (error ? reject(error) : resolve()) }));
       });
     },
     retain(owner) {

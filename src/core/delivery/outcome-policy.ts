@@ -1,9 +1,9 @@
 import { FeedbackSubmitError } from "../errors";
 import type { AttemptOutcome } from "../signal-request";
-import { BASE_RETRY_DELAY_MS, MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS, RETRY_WINDOW_MS } from "./constants";
+import { BASE_RETRY_DELAY_MS, MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS, nowMs, RETRY_WINDOW_MS } from "./constants";
 
-/** What one HTTP attempt came to: an answer, no answer in time, or a connection-level failure (what was thrown). */
-export type AttemptResult = AttemptOutcome | "timeout" | { networkError: unknown };
+/** What one HTTP attempt came to: an answer, no answer in time, or a connection-level failure (what was thrown, in words). */
+export type AttemptResult = AttemptOutcome | "timeout" | `network error (${string})`;
 
 /** What a signal has spent of its retry budget. */
 export interface RetryBudget {
@@ -16,11 +16,12 @@ export interface RetryBudget {
 }
 
 /**
- * What happens to a signal after one attempt: "delivered"; its final error;
- * a retry after `waitMs` (`why` goes to the debug log); or "wait" for the
- * page's probe while the connection is down, spending nothing.
+ * What happens to a signal after one attempt: its end (`undefined` when
+ * delivered, else its final error); a retry after `waitMs` (`why` goes to the
+ * debug log); or "wait" for the page's probe while the connection is down,
+ * spending nothing.
  */
-export type Decision = "delivered" | "wait" | FeedbackSubmitError | { waitMs: number; why: string };
+export type Decision = undefined | FeedbackSubmitError | "wait" | { waitMs: number; why: string };
 
 /** Answers that may succeed if asked again later; every other non-2xx is final. */
 const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
@@ -35,11 +36,12 @@ function retryDelayMs(retry: number): number {
   return halfStepMs + Math.random() * halfStepMs;
 }
 
-/** `Retry-After` as seconds or an HTTP date, in ms from now, capped; `undefined` when absent or unreadable. */
-export function parseRetryAfterMs(header: string | null | undefined, nowMs: number): number | undefined {
-  if (!header) return;
-  const text = header.trim();
-  const waitMs = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text) - nowMs;
+/** `Retry-After` as seconds or an HTTP date, in ms from `now`, capped; `undefined` when absent or unreadable. */
+export function parseRetryAfterMs(header: string | null | undefined, now: number): number | undefined {
+  if (!header?.trim()) return;
+  // A number of seconds (Number reads surrounding blanks too), else an HTTP date.
+  const seconds = Number(header);
+  const waitMs = Number.isNaN(seconds) ? Date.parse(header) - now : seconds * 1000;
   if (!Number.isNaN(waitMs)) return Math.min(Math.max(waitMs, 0), MAX_RETRY_AFTER_MS);
 }
 
@@ -49,33 +51,29 @@ export function parseRetryAfterMs(header: string | null | undefined, nowMs: numb
  * any other answer is final; connection failures cost nothing while the
  * connection counts as down. Updates `budget`'s counters.
  */
-export function decideAfterAttempt(budget: RetryBudget, result: AttemptResult, connectionDown: boolean, nowMs: number): Decision {
-  if (typeof result == "object" && "networkError" in result) {
+export function decideAfterAttempt(budget: RetryBudget, result: AttemptResult, connectionDown: boolean): Decision {
+  const now = nowMs();
+  let error: FeedbackSubmitError | undefined;
+  let why = "timed out";
+  let retryAfterMs: number | undefined;
+  if (typeof result == "object") {
+    if (result.delivered) return;
+    error = result.error;
+    if (!RETRYABLE_STATUSES.includes(error.status!)) return error;
+    why = `HTTP ${error.status}`;
+    retryAfterMs = parseRetryAfterMs(result.retryAfterHeader, now);
+  } else if (result != "timeout") {
     if (connectionDown) {
       // Offline is not failure: nothing is spent, and the window starts afresh at the next attempt.
       budget.networkFailures = 0;
       budget.windowStartMs = undefined;
       return "wait";
     }
-    const thrown = result.networkError;
-    const why = `network error (${(thrown instanceof Error && thrown.message) || "network error"})`;
-    if (++budget.networkFailures >= MAX_ATTEMPTS) return new FeedbackSubmitError(why);
-    return { waitMs: retryDelayMs(budget.networkFailures), why };
-  }
-  let error: FeedbackSubmitError;
-  let why = "timed out";
-  let retryAfterMs: number | undefined;
-  if (result == "timeout") {
-    error = new FeedbackSubmitError("request timed out");
-  } else {
-    if (result.delivered) return "delivered";
-    if (!RETRYABLE_STATUSES.includes(result.status!)) return result.error;
-    error = result.error;
-    why = `HTTP ${result.status}`;
-    retryAfterMs = parseRetryAfterMs(result.retryAfterHeader, nowMs);
+    if (++budget.networkFailures >= MAX_ATTEMPTS) return new FeedbackSubmitError(result);
+    return { waitMs: retryDelayMs(budget.networkFailures), why: result };
   }
   budget.attempts++;
   const waitMs = retryAfterMs ?? retryDelayMs(budget.attempts);
-  if (budget.attempts >= MAX_ATTEMPTS || nowMs + waitMs - (budget.windowStartMs ?? nowMs) > RETRY_WINDOW_MS) return error;
+  if (budget.attempts >= MAX_ATTEMPTS || now + waitMs - (budget.windowStartMs ?? now) > RETRY_WINDOW_MS) return error ?? new FeedbackSubmitError("request timed out");
   return { waitMs, why };
 }

@@ -3,7 +3,7 @@ import { FeedbackSubmitError } from "../errors";
 import type { SignalErrorHandler } from "../report-failure";
 import type { FetchLike } from "../signal-request";
 import type { FeedbackData, ValidSignal } from "../signal";
-import type { DeliveryTuning } from "./constants";
+import { MAX_QUEUED_BYTES, MAX_QUEUED_SIGNALS, nowMs, type DeliveryTuning } from "./constants";
 import type { RetryBudget } from "./outcome-policy";
 
 /** The sender that queued a signal: its transport, who hears its failure, how it logs and whether it may be saved. */
@@ -24,8 +24,8 @@ export interface QueueEntry extends RetryBudget {
   bytes: number;
   queuedAtMs: number;
   owner: EntryOwner;
-  /** No attempt before this time (a retry's wait). */
-  notBeforeMs: number;
+  /** No attempt before this time (a retry's wait); unset until the first retry. */
+  notBeforeMs?: number;
   inFlight?: boolean;
   /** Its request in flight is a `keepalive` one, which survives the page. */
   keepalive?: boolean;
@@ -39,13 +39,13 @@ export interface QueueEntry extends RetryBudget {
 
 let idCounter = 0;
 /** An id unique on this page and, with the time and randomness in it, across tabs and visits. */
-export const uniqueId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${++idCounter}`;
+export const uniqueId = (): string => `${nowMs().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${++idCounter}`;
 
 /** A new entry that has spent nothing yet. */
 export function newEntry(fields: Pick<QueueEntry, "id" | "signal" | "body" | "bytes" | "queuedAtMs" | "owner" | "settled" | "settle">): QueueEntry {
   const { signal } = fields;
   // A signal identified by its trace alone is ordered by that trace.
-  return { ...fields, session: signal.session_id ?? `trace:${(signal as ValidSignal).trace_id}`, attempts: 0, networkFailures: 0, notBeforeMs: 0 };
+  return { ...fields, session: signal.session_id ?? `trace:${(signal as ValidSignal).trace_id}`, attempts: 0, networkFailures: 0 };
 }
 
 /** Tells a sender about a signal nobody awaits (saved by an earlier page) that failed for good. */
@@ -77,11 +77,10 @@ export function removeEntry(entries: QueueEntry[], entry: QueueEntry): void {
  * taken out. Returns them, for the queue to tell their callers.
  */
 export function addWithinCaps(entries: QueueEntry[], entry: QueueEntry, atFront: boolean | undefined, tuning: DeliveryTuning): QueueEntry[] {
-  if (atFront) entries.unshift(entry);
-  else entries.push(entry);
+  entries[atFront ? "unshift" : "push"](entry);
   let bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
   const dropped: QueueEntry[] = [];
-  while (entries.length > tuning.maxQueuedSignals || bytes > tuning.maxQueuedBytes) {
+  while (entries.length > (tuning.maxQueuedSignals ?? MAX_QUEUED_SIGNALS) || bytes > (tuning.maxQueuedBytes ?? MAX_QUEUED_BYTES)) {
     // Requests in flight stay: their outcome is on its way.
     const oldest = entries.find((e) => !e.inFlight);
     if (!oldest) break;
@@ -90,19 +89,4 @@ export function addWithinCaps(entries: QueueEntry[], entry: QueueEntry, atFront:
     dropped.push(oldest);
   }
   return dropped;
-}
-
-/**
- * The endpoint stayed blocked past the ceiling: the entry is saved for the
- * next visit (when its sender allows it) and marked reported, leaves this
- * page's queue, and its caller hears why.
- */
-export function giveUpEntry(entries: QueueEntry[], entry: QueueEntry, reason: string, save: (entries: QueueEntry[], reported: boolean) => void): void {
-  const { persist } = entry.owner;
-  if (persist) save([entry], true);
-  const outcome = entry.stored ? "saved for the next visit" : persist ? "storage is unavailable, not saved" : "not saved (persist is off)";
-  removeEntry(entries, entry);
-  // Its saved copy stays for the next visit.
-  entry.stored = false;
-  settleEntry(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
 }

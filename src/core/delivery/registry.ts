@@ -1,5 +1,5 @@
 import type { SignalTarget } from "../signal-request";
-import { DEFAULT_DELIVERY_TUNING, type DeliveryTuning } from "./constants";
+import type { DeliveryTuning } from "./constants";
 import { createConnectivity, type Connectivity } from "./connectivity";
 import { createDeliveryQueue, type DeliveryQueue } from "./delivery-queue";
 import { createKeepaliveBudget, type KeepaliveBudget } from "./keepalive-budget";
@@ -42,13 +42,13 @@ function pageRegistry(): DeliveryRegistry {
  * first use; it leaves the registry once idle (nobody retains it and every
  * signal has settled). The first sender's `tuning` holds for the queue's life.
  */
-export function deliveryQueueFor(target: SignalTarget, tuning?: Partial<DeliveryTuning>): DeliveryQueue {
+export function deliveryQueueFor(target: SignalTarget & { tuning?: DeliveryTuning }): DeliveryQueue {
   const registry = pageRegistry();
   const { queues } = registry;
   const key = destinationKey(target);
   let queue = queues.get(key);
   if (!queue) {
-    const created = createDeliveryQueue(target, key, { ...DEFAULT_DELIVERY_TUNING, ...tuning }, registry, () => {
+    const created = createDeliveryQueue(target, key, { ...target.tuning }, registry, () => {
       if (queues.get(key) == created) queues.delete(key);
     });
     queues.set(key, (queue = created));

@@ -8,6 +8,7 @@ import {
   MAX_CLAIM_RECORDS,
   MAX_STORED_BYTES,
   MAX_STORED_SIGNALS,
+  nowMs,
   STORED_SIGNAL_MAX_AGE_MS,
 } from "./constants";
 import { uniqueId, type QueueEntry } from "./queue-entries";
@@ -51,22 +52,15 @@ export function parseStoredBody(body: string): FeedbackData {
   }
 }
 
-function localStorageOrNull(): Storage | null {
+/**
+ * The unexpired items of a JSON list in `localStorage` (`timeField` holds when each was made). Only this library
+ * writes these keys, so one try covers every way a read fails: storage disabled or missing, no list (`JSON.parse(null)`
+ * is null), a damaged list (dropped whole).
+ */
+function readList<T>(key: string, timeField: "queuedAtMs" | "atMs"): T[] {
   try {
-    // Reading the property itself throws when storage is disabled.
-    return typeof localStorage == "undefined" ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
-/** The unexpired items of a JSON list that `keep` accepts; a list that cannot be parsed is empty (a read that throws, throws). */
-function readList<T>(storage: Storage, key: string, keep: (item: T, cutoffMs: number) => unknown): T[] {
-  const raw = storage.getItem(key);
-  try {
-    const parsed: unknown = JSON.parse(raw ?? "[]");
-    const cutoffMs = Date.now() - STORED_SIGNAL_MAX_AGE_MS;
-    return Array.isArray(parsed) ? parsed.filter((item: T) => !!item && keep(item, cutoffMs)) : [];
+    const cutoffMs = nowMs() - STORED_SIGNAL_MAX_AGE_MS;
+    return (JSON.parse(localStorage.getItem(key)!) as Record<string, number>[]).filter((item) => item[timeField]! >= cutoffMs) as T[];
   } catch {
     return [];
   }
@@ -107,25 +101,21 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
   const claimKey = `kelet:claimed:${destination}`;
   const lockName = `kelet:drain:${destination}`;
 
-  const readRecords = (storage: Storage) =>
-    readList<StoredSignal>(storage, key, (r, cutoffMs) => typeof r.id == "string" && typeof r.body == "string" && typeof r.queuedAtMs == "number" && r.queuedAtMs >= cutoffMs);
-  const readClaims = (storage: Storage) => readList<ClaimRecord>(storage, claimKey, (c, cutoffMs) => typeof c.id == "string" && c.atMs >= cutoffMs);
-  const write = (storage: Storage, records: StoredSignal[]) => (records.length ? storage.setItem(key, JSON.stringify(records)) : storage.removeItem(key));
+  const readRecords = () => readList<StoredSignal>(key, "queuedAtMs");
+  const readClaims = () => readList<ClaimRecord>(claimKey, "atMs");
+  const write = (records: StoredSignal[]) => (records.length ? localStorage.setItem(key, JSON.stringify(records)) : localStorage.removeItem(key));
 
   function claimNow(): StoredSignal[] {
+    const records = readRecords();
     try {
-      // Only called once storage was found.
-      const storage = localStorageOrNull()!;
-      const records = readRecords(storage);
       if (records.length) {
         try {
-          const atMs = Date.now();
-          const claims = readClaims(storage).concat(records.map((r) => ({ id: r.id, by: tabId, atMs })));
-          storage.setItem(claimKey, JSON.stringify(claims.slice(-MAX_CLAIM_RECORDS)));
+          const atMs = nowMs();
+          localStorage.setItem(claimKey, JSON.stringify(readClaims().concat(records.map((r) => ({ id: r.id, by: tabId, atMs }))).slice(-MAX_CLAIM_RECORDS)));
         } catch {
           // Without a claim the saving tab may send its own copy too: a duplicate, never a loss.
         }
-        storage.removeItem(key);
+        localStorage.removeItem(key);
       }
       return records;
     } catch {
@@ -135,16 +125,11 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
 
   /** Removes and returns everything saved, under the drain lock (Web Locks, else a lease); `null` when another tab holds it. */
   async function claimUnderLock(): Promise<StoredSignal[] | null> {
-    const storage = localStorageOrNull();
-    try {
-      // Most loads have nothing saved: no lock, no lease traffic.
-      if (!storage?.getItem(key)) return [];
-    } catch {
-      return [];
-    }
+    // Most loads have nothing saved: no lock, no lease traffic.
+    if (!readRecords().length) return [];
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    const locks = typeof navigator == "undefined" ? undefined : navigator.locks;
-    if (typeof locks?.request == "function") {
+    const locks = globalThis.navigator?.locks;
+    if (locks) {
       try {
         return await new Promise<StoredSignal[]>((resolve, reject) => {
           locks
@@ -163,19 +148,20 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
     // No Web Locks: a lease in storage, checked again after a moment, so only one tab claims at a time.
     const leaseKey = `${lockName}:lease`;
     const owner = uniqueId();
-    const lease = () => JSON.parse(storage.getItem(leaseKey) ?? "null") as { owner: string; untilMs: number } | null;
+    const lease = () => JSON.parse(localStorage.getItem(leaseKey)!) as { owner: string; untilMs: number } | null;
+    const holdLease = (ms: number) => localStorage.setItem(leaseKey, JSON.stringify({ owner, untilMs: nowMs() + ms }));
     try {
       for (let tries = 0; tries < DRAIN_LEASE_TRIES; tries++) {
-        if (lease()?.untilMs! > Date.now()) {
+        if (lease()?.untilMs! > nowMs()) {
           await sleep(DRAIN_LEASE_SETTLE_MS * 2);
           continue;
         }
-        storage.setItem(leaseKey, JSON.stringify({ owner, untilMs: Date.now() + DRAIN_LEASE_MS }));
+        holdLease(DRAIN_LEASE_MS);
         await sleep(DRAIN_LEASE_SETTLE_MS);
         if (lease()?.owner != owner) continue;
         const records = claimNow();
         // Held a moment longer, for the same reason as the Web Lock above.
-        storage.setItem(leaseKey, JSON.stringify({ owner, untilMs: Date.now() + DRAIN_HOLD_MS }));
+        holdLease(DRAIN_HOLD_MS);
         return records;
       }
     } catch {
@@ -187,13 +173,12 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
   return {
     save(entries, reported) {
       const fresh = entries.filter((e) => !e.stored || reported);
-      const storage = localStorageOrNull();
-      if (!storage || !fresh.length) return [];
+      if (!fresh.length) return [];
       try {
-        const incoming = new Set(fresh.map((e) => e.id));
-        const all = readRecords(storage)
+        const incoming = new Map(fresh.map((e) => [e.id, e]));
+        const all = readRecords()
           .filter((r) => !incoming.has(r.id))
-          .concat(fresh.map(({ id, body, queuedAtMs, settled }) => ({ id, body, queuedAtMs, ...((reported || settled) && { reported: true }) })))
+          .concat(fresh.map(({ id, body, queuedAtMs, settled }) => ({ id, body, queuedAtMs, reported: reported || settled })))
           .sort((a, b) => a.queuedAtMs - b.queuedAtMs);
         let bytes = all.reduce((sum, r) => sum + r.body.length + 64, 0);
         const dropped: StoredSignal[] = [];
@@ -202,11 +187,14 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
           bytes -= oldest.body.length + 64;
           dropped.push(oldest);
         }
-        write(storage, all);
-        const kept = new Set(all.map((r) => r.id));
-        for (const entry of fresh) if (kept.has(entry.id)) entry.stored = true;
+        write(all);
+        for (const { id } of all) {
+          const entry = incoming.get(id);
+          if (entry) entry.stored = true;
+        }
         return dropped.filter((r) => !incoming.has(r.id));
       } catch {
+        // Storage missing, disabled or full: the entries stay in memory only.
         return [];
       }
     },
@@ -215,11 +203,10 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
       if (!entry.stored) return false;
       entry.stored = false;
       try {
-        const storage = localStorageOrNull();
-        const records = storage ? readRecords(storage) : [];
+        const records = readRecords();
         const rest = records.filter((r) => r.id != entry.id);
-        if (rest.length < records.length) write(storage!, rest);
-        else return !!storage && readClaims(storage).some((c) => c.id == entry.id && c.by != tabId);
+        if (rest.length < records.length) write(rest);
+        else return readClaims().some((c) => c.id == entry.id && c.by != tabId);
       } catch {
         // Storage that cannot tell proves no hand-over.
       }
