@@ -5,8 +5,8 @@ import { structuralEqual } from "./structural-equal";
 
 /** |a - b| / max(|a|, |b|), capped at 1; 1 when the old value is 0 and the new one differs. */
 function numberPercentage(before: number, after: number): number {
-  const ratio = before === after ? 0 : before === 0 ? 1 : Math.abs(before - after) / Math.max(Math.abs(before), Math.abs(after));
-  // NaN (from NaN or infinities) is 1 as well.
+  // Old 0 and new x give |x| / |x| = 1; NaN (from NaN or infinities) is 1 as well.
+  const ratio = before === after ? 0 : Math.abs(before - after) / Math.max(Math.abs(before), Math.abs(after));
   return ratio < 1 ? ratio : 1;
 }
 

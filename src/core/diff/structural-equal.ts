@@ -55,7 +55,7 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
 
   const records = (a: Record<string, unknown>, b: Record<string, unknown>) => {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && equal(a[key], b[key]));
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && equal(a[key], b[key]));
   };
 
   /** Runs one tentative match; when it fails, forgets every pair it assumed equal. */
