@@ -32,7 +32,7 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
 
     // Leaves: compared by value, no members to recurse into.
     if (proto === RegExp.prototype) return String(a) === String(b);
-    if (proto === ArrayBuffer.prototype || proto === DataView.prototype || parent === TYPED_ARRAY_PROTOTYPE) return arrays(bytes(a), bytes(b));
+    if (proto === ArrayBuffer.prototype || proto === DataView.prototype || parent === TYPED_ARRAY_PROTOTYPE) return arrays(bytesOf(a), bytesOf(b));
     if (VALUE_PROTOTYPES.includes(proto)) return Object.is(proto.valueOf.call(a), proto.valueOf.call(b));
 
     // Containers. `Array.isArray(proto)` holds only for a realm's own Array.prototype, not a subclass's.
@@ -97,6 +97,3 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
 const TYPED_ARRAY_PROTOTYPE: unknown = Object.getPrototypeOf(Uint8Array.prototype);
 /** Compared by what `valueOf` returns: boxed primitives, and a Date's time. */
 const VALUE_PROTOTYPES: unknown[] = [Date.prototype, Number.prototype, String.prototype, Boolean.prototype, BigInt.prototype, Symbol.prototype];
-
-/** The bytes of an `ArrayBuffer`, a typed array or a `DataView`. */
-const bytes = (source: ArrayBuffer | ArrayBufferView) => (source instanceof ArrayBuffer ? new Uint8Array(source) : bytesOf(source));
