@@ -39,21 +39,6 @@ interface Sequence<T> {
 
 const sessionOf = <T>(session: SessionIdSource<T>, state: T): string => (typeof session === "function" ? session(state) : session);
 
-/**
- * Whether two session_id props name the same session. A function is compared
- * by what it returns for the same state, not by identity: an inline
- * `(state) => ...` is new on every render without the session changing. One
- * that throws is left to fail, and be reported, when its sequence is emitted.
- */
-function sameSession<T>(a: SessionIdSource<T>, b: SessionIdSource<T>, state: T): boolean {
-  if (a === b) return true;
-  try {
-    return sessionOf(a, state) === sessionOf(b, state);
-  } catch {
-    return true;
-  }
-}
-
 
 /**
  * Turns state changes into edit signals, without React: changes with the
@@ -91,6 +76,21 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
     return Object.is(a, b) || (compareWith ? compareWith(a, b) : typeof a === "object" && typeof b === "object" && structuralEqual(a, b));
   };
 
+  /**
+   * Whether two session_id props name the same session, for the state last
+   * shown. A function is compared by what it returns, not by identity: an
+   * inline `(state) => ...` is new on every render without the session
+   * changing. One that throws is left to fail, and be reported, when its
+   * sequence is emitted.
+   */
+  const sameSession = (a: SessionIdSource<T>, b: SessionIdSource<T>): boolean => {
+    try {
+      return a === b || sessionOf(a, committed) === sessionOf(b, committed);
+    } catch {
+      return true;
+    }
+  };
+
   /** Emits `ended` as the edit from its baseline to `after`, unless they are equal. */
   const emit = ({ baseline: before, trigger: trigger_name, session }: Sequence<T>, after: T) => {
     const inputs = shown;
@@ -111,11 +111,11 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
         },
         metadata !== undefined && { metadata },
       );
+      // Never throws: it reports its own failures.
+      send(signal, inputs);
     } catch (error) {
       report(error, signal, inputs);
-      return;
     }
-    send(signal, inputs);
   };
 
   const flush = () => {
@@ -128,7 +128,7 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
   const commit = (inputs: I, state: T) => {
     const { session_id } = inputs;
     const running = sequence;
-    if (running && !sameSession(running.session, session_id, committed)) {
+    if (running && !sameSession(running.session, session_id)) {
       // The sequence ends with the last state shown under its session; what changed since is the new session's.
       sequence = null;
       emit(running, committed);
