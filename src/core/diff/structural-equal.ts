@@ -73,18 +73,19 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
    * entry of the other whose key and value are equal in structure.
    */
   const collections = (a: Map<unknown, unknown>, b: Map<unknown, unknown>) => {
-    if (a.size !== b.size) return false;
+    /** Keys of `b` already paired with a key of `a` that `b` lacks. */
     const taken = new Set<unknown>();
-    for (const [key, value] of a.entries()) {
-      const matched = b.has(key)
-        ? !(b instanceof Map) || equal(value, b.get(key))
-        : [...b.entries()].some(
-            ([otherKey, otherValue]) =>
-              !a.has(otherKey) && !taken.has(otherKey) && attempt(() => equal(key, otherKey) && equal(value, otherValue)) && taken.add(otherKey),
-          );
-      if (!matched) return false;
-    }
-    return true;
+    return (
+      a.size === b.size &&
+      [...a.entries()].every(([key, value]) =>
+        b.has(key)
+          ? !(b instanceof Map) || equal(value, b.get(key))
+          : [...b.entries()].some(
+              ([otherKey, otherValue]) =>
+                !a.has(otherKey) && !taken.has(otherKey) && attempt(() => equal(key, otherKey) && equal(value, otherValue)) && taken.add(otherKey),
+            ),
+      )
+    );
   };
 
   try {
