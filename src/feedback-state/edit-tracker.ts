@@ -39,21 +39,6 @@ interface Sequence<T> {
 
 const sessionOf = <T>(session: SessionIdSource<T>, state: T): string => (typeof session === "function" ? session(state) : session);
 
-/**
- * Whether two session_id props name the same session. A function is compared
- * by what it returns for the same state, not by identity: an inline
- * `(state) => ...` is new on every render without the session changing. One
- * that throws is left to fail, and be reported, when its sequence is emitted.
- */
-function sameSession<T>(a: SessionIdSource<T>, b: SessionIdSource<T>, state: T): boolean {
-  if (a === b) return true;
-  try {
-    return sessionOf(a, state) === sessionOf(b, state);
-  } catch {
-    return true;
-  }
-}
-
 
 /**
  * Turns state changes into edit signals, without React: changes with the
@@ -84,12 +69,26 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
   let timer: ReturnType<typeof setTimeout> | undefined;
   let awaitingFirstValue = shown.options?.ignoreInitialNullish !== false && initial == null;
 
-  /** Equality of two states already known not to be `Object.is`-equal. */
+  /** Equality of two states: identity first, so `compareWith` only sees states that are not identical. */
   const equal = (a: T, b: T, options = read().options): boolean => {
     const compareWith = options?.compareWith;
-    if (compareWith) return compareWith(a, b);
     // Two primitives that are not identical differ: no second pass over a long string.
-    return typeof a === "object" && typeof b === "object" && structuralEqual(a, b);
+    return Object.is(a, b) || (compareWith ? compareWith(a, b) : typeof a === "object" && typeof b === "object" && structuralEqual(a, b));
+  };
+
+  /**
+   * Whether two session_id props name the same session, for the state last
+   * shown. A function is compared by what it returns, not by identity: an
+   * inline `(state) => ...` is new on every render without the session
+   * changing. One that throws is left to fail, and be reported, when its
+   * sequence is emitted.
+   */
+  const sameSession = (a: SessionIdSource<T>, b: SessionIdSource<T>): boolean => {
+    try {
+      return a === b || sessionOf(a, committed) === sessionOf(b, committed);
+    } catch {
+      return true;
+    }
   };
 
   /** Emits `ended` as the edit from its baseline to `after`, unless they are equal. */
@@ -99,7 +98,7 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
     // What a failure is reported with: the signal as far as it was built.
     const signal: FeedbackData = { session_id: "", kind: "edit", source: "human", trigger_name };
     try {
-      if (Object.is(before, after) || equal(before, after, options)) return;
+      if (equal(before, after, options)) return;
       const { value, percentage } = describeEdit(before, after, options.diffType);
       const { score, metadata } = options;
       Object.assign(
@@ -112,11 +111,11 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
         },
         metadata !== undefined && { metadata },
       );
+      // Never throws: it reports its own failures.
+      send(signal, inputs);
     } catch (error) {
       report(error, signal, inputs);
-      return;
     }
-    send(signal, inputs);
   };
 
   const flush = () => {
@@ -129,13 +128,13 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
   const commit = (inputs: I, state: T) => {
     const { session_id } = inputs;
     const running = sequence;
-    if (running && !sameSession(running.session, session_id, committed)) {
+    if (running && !sameSession(running.session, session_id)) {
       // The sequence ends with the last state shown under its session; what changed since is the new session's.
       sequence = null;
       emit(running, committed);
-      let nothingSince = Object.is(committed, current);
+      let nothingSince = false;
       try {
-        nothingSince ||= equal(committed, current);
+        nothingSince = equal(committed, current);
       } catch {
         // A throwing compareWith: keep what changed since; its emission reports the error.
       }
@@ -149,12 +148,11 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
   const change = (update: (current: T) => T, trigger: string | undefined): T => {
     const previous = current;
     const next = update(previous);
-    if (Object.is(previous, next)) return next;
     if (equal(previous, next)) {
       // No change: nothing to report, and a running sequence goes on whatever the trigger.
       return (current = next);
     }
-    const { options = {} } = read();
+    const { options = {}, session_id } = read();
     const triggerName = trigger ?? options.default_trigger_name ?? DEFAULT_TRIGGER_NAME;
     // Another trigger ends the running sequence before the new change applies.
     if (sequence && sequence.trigger !== triggerName) flush();
@@ -164,7 +162,7 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
       if (next != null) awaitingFirstValue = false;
       return next;
     }
-    sequence ??= { trigger: triggerName, baseline: previous, session: read().session_id };
+    sequence ??= { trigger: triggerName, baseline: previous, session: session_id };
     clearTimeout(timer);
     timer = setTimeout(flush, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
     return next;

@@ -46,10 +46,10 @@ export function useEditTracking<T>(
     const report = (error: unknown, signal: FeedbackData, inputs: Inputs<T>) => inputs.reportFailure(toError(error), signal);
     const send = (signal: FeedbackData, inputs: Inputs<T>) => {
       const own = inputs.options?.onFeedback;
-      // The provider reports its own failures; only keep the rejection from going unhandled.
-      if (!own) return void inputs.providerFeedback(signal).catch(() => {});
+      // A throw (reported at once) or a rejection of the app's own handler is reported. The provider
+      // reports its own failures: there only keep the rejection from going unhandled.
       try {
-        Promise.resolve(own(signal)).catch((error: unknown) => report(error, signal, inputs));
+        Promise.resolve((own ?? inputs.providerFeedback)(signal)).catch((error: unknown) => own && report(error, signal, inputs));
       } catch (error) {
         report(error, signal, inputs);
       }

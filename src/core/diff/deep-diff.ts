@@ -18,8 +18,6 @@ export function isRecord(value: Plain): value is { [key: string]: Plain } {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-const hasOwn = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
-
 /** Differences between two plain trees (see `toPlain`), in deep-diff's order and shape. */
 export function deepDiff(lhs: Plain, rhs: Plain): DiffRecord[] {
   const out: DiffRecord[] = [];
@@ -38,10 +36,10 @@ export function deepDiff(lhs: Plain, rhs: Plain): DiffRecord[] {
     }
     if (!isRecord(lhs) || !isRecord(rhs)) return add("E", path, { lhs, rhs });
     for (const key of Object.keys(lhs)) {
-      if (hasOwn(rhs, key)) walk(lhs[key], rhs[key], [...path, key]);
+      if (Object.hasOwn(rhs, key)) walk(lhs[key], rhs[key], [...path, key]);
       else add("D", [...path, key], { lhs: lhs[key] });
     }
-    for (const key of Object.keys(rhs)) if (!hasOwn(lhs, key)) add("N", [...path, key], { rhs: rhs[key] });
+    for (const key of Object.keys(rhs)) if (!Object.hasOwn(lhs, key)) add("N", [...path, key], { rhs: rhs[key] });
   };
   walk(lhs, rhs, []);
   return out;

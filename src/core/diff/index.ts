@@ -24,15 +24,16 @@ function gitText(side: unknown, other: unknown): string {
 }
 
 /** The `value` of an edit from `before` to `after`. */
-export function formatDiff(before: unknown, after: unknown, diffType: DiffType): string {
+export function formatDiff(before: unknown, after: unknown, diffType?: DiffType): string {
   if (diffType === "json") return prettyJson({ before, after });
   // The records are plain already: printing them copies them once more, harmlessly.
   if (diffType === "object") return prettyJson(deepDiff(toPlain(before), toPlain(after)));
+  // "git", the default.
   return formatGitLines(diffLines(splitLines(gitText(before, after)), splitLines(gitText(after, before))));
 }
 
 /** Diff value and percentage of one edit sequence; computed once, when the sequence ends. */
-export function describeEdit(before: unknown, after: unknown, diffType: DiffType = "git"): EditDescription {
+export function describeEdit(before: unknown, after: unknown, diffType?: DiffType): EditDescription {
   return { value: formatDiff(before, after, diffType), percentage: diffPercentage(before, after) };
 }
 

@@ -94,7 +94,8 @@ export function estimateByTokens(a: string, b: string): number {
       return tokens.slice(start, start + SAMPLE_TOKENS);
     }) as [string[], string[]];
     sampleTokens += distance(windowA, windowB);
-    sampleChars += levenshtein(windowA.join(""), windowB.join(""), Infinity).distance;
+    // Exact on the joined windows' code units (a string is a sequence too).
+    sampleChars += distance(windowA.join(""), windowB.join(""));
   }
   const charsPerTokenEdit = sampleTokens > 0 ? sampleChars / sampleTokens : (a.length + b.length) / Math.max(1, tokensA.length + tokensB.length);
   const estimate = Math.round(distance(tokensA, tokensB) * charsPerTokenEdit);

@@ -91,11 +91,10 @@ const cutMarker = (count: number) => `…[${count} chars]…`;
  */
 function windowLine(line: string, partner = ""): string {
   if (line.length <= MAX_LINE_CHARS) return line;
-  const [prefix, suffix] = commonEnds(line, partner);
-  const from = prefix;
+  const [from, suffix] = commonEnds(line, partner);
   const to = line.length - suffix;
-  // A cut index, clamped to the line and moved off the middle of a surrogate pair.
-  const cut = (index: number) => (index <= 0 ? 0 : index >= line.length ? line.length : (line.charCodeAt(index) & 0xfc00) === 0xdc00 ? index + 1 : index);
+  // A cut index, at least 0 and moved off the middle of a surrogate pair (past the end, `slice` clamps it).
+  const cut = (index: number) => (index <= 0 ? 0 : (line.charCodeAt(index) & 0xfc00) === 0xdc00 ? index + 1 : index);
   let shownFrom = cut(from - CONTEXT_CHARS);
   let text = shownFrom > 0 ? cutMarker(shownFrom) : "";
   if (to - from > 2 * SPAN_EDGE_CHARS + 40) {

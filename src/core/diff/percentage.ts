@@ -3,17 +3,16 @@ import { levenshtein } from "./levenshtein";
 import { toPlain, type Plain } from "./plain";
 import { structuralEqual } from "./structural-equal";
 
-/** |a - b| / max(|a|, |b|), capped at 1; 1 when the old value is 0 and the new one differs. */
-function numberPercentage(before: number, after: number): number {
-  const ratio = before === after ? 0 : before === 0 ? 1 : Math.abs(before - after) / Math.max(Math.abs(before), Math.abs(after));
-  // NaN (from NaN or infinities) is 1 as well.
-  return ratio < 1 ? ratio : 1;
-}
-
-/** An edited value's weight: strings by Levenshtein distance / longer length, numbers by relative difference, else 1. */
+/**
+ * An edited value's weight: strings by Levenshtein distance / longer length,
+ * numbers by |a - b| / max(|a|, |b|) capped at 1, anything else 1.
+ */
 function editWeight(before: Plain, after: Plain): number {
   if (typeof before === "string" && typeof after === "string") return levenshtein(before, after).distance / Math.max(before.length, after.length);
-  return typeof before === "number" && typeof after === "number" ? numberPercentage(before, after) : 1;
+  if (typeof before !== "number" || typeof after !== "number") return 1;
+  // Old 0 and new x give |x| / |x| = 1; NaN (from NaN or infinities) is 1 as well.
+  const ratio = before === after ? 0 : Math.abs(before - after) / Math.max(Math.abs(before), Math.abs(after));
+  return ratio < 1 ? ratio : 1;
 }
 
 const topLevelCount = (value: Plain) => (Array.isArray(value) ? value.length : isRecord(value) ? Object.keys(value).length : 1);

@@ -43,8 +43,9 @@ export function toPlain(value: unknown, ancestors = new Set<object>()): Plain {
   }
 }
 
-/** The bytes a view spans. */
-export const bytesOf = (view: ArrayBufferView) => new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+/** The bytes an `ArrayBuffer`, a typed array or a `DataView` spans (a buffer has no `buffer`, and offset `undefined` is 0). */
+export const bytesOf = (source: ArrayBuffer | ArrayBufferView) =>
+  new Uint8Array((source as ArrayBufferView).buffer ?? source, (source as ArrayBufferView).byteOffset, source.byteLength);
 
 function safeString(value: unknown): string {
   try {

@@ -32,7 +32,7 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
 
     // Leaves: compared by value, no members to recurse into.
     if (proto === RegExp.prototype) return String(a) === String(b);
-    if (proto === ArrayBuffer.prototype || proto === DataView.prototype || parent === TYPED_ARRAY_PROTOTYPE) return arrays(bytes(a), bytes(b));
+    if (proto === ArrayBuffer.prototype || proto === DataView.prototype || parent === TYPED_ARRAY_PROTOTYPE) return arrays(bytesOf(a), bytesOf(b));
     if (VALUE_PROTOTYPES.includes(proto)) return Object.is(proto.valueOf.call(a), proto.valueOf.call(b));
 
     // Containers. `Array.isArray(proto)` holds only for a realm's own Array.prototype, not a subclass's.
@@ -55,7 +55,7 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
 
   const records = (a: Record<string, unknown>, b: Record<string, unknown>) => {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && equal(a[key], b[key]));
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && equal(a[key], b[key]));
   };
 
   /** Runs one tentative match; when it fails, forgets every pair it assumed equal. */
@@ -73,18 +73,19 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
    * entry of the other whose key and value are equal in structure.
    */
   const collections = (a: Map<unknown, unknown>, b: Map<unknown, unknown>) => {
-    if (a.size !== b.size) return false;
+    /** Keys of `b` already paired with a key of `a` that `b` lacks. */
     const taken = new Set<unknown>();
-    for (const [key, value] of a.entries()) {
-      const matched = b.has(key)
-        ? !(b instanceof Map) || equal(value, b.get(key))
-        : [...b.entries()].some(
-            ([otherKey, otherValue]) =>
-              !a.has(otherKey) && !taken.has(otherKey) && attempt(() => equal(key, otherKey) && equal(value, otherValue)) && taken.add(otherKey),
-          );
-      if (!matched) return false;
-    }
-    return true;
+    return (
+      a.size === b.size &&
+      [...a.entries()].every(([key, value]) =>
+        b.has(key)
+          ? !(b instanceof Map) || equal(value, b.get(key))
+          : [...b.entries()].some(
+              ([otherKey, otherValue]) =>
+                !a.has(otherKey) && !taken.has(otherKey) && attempt(() => equal(key, otherKey) && equal(value, otherValue)) && taken.add(otherKey),
+            ),
+      )
+    );
   };
 
   try {
@@ -97,6 +98,3 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
 const TYPED_ARRAY_PROTOTYPE: unknown = Object.getPrototypeOf(Uint8Array.prototype);
 /** Compared by what `valueOf` returns: boxed primitives, and a Date's time. */
 const VALUE_PROTOTYPES: unknown[] = [Date.prototype, Number.prototype, String.prototype, Boolean.prototype, BigInt.prototype, Symbol.prototype];
-
-/** The bytes of an `ArrayBuffer`, a typed array or a `DataView`. */
-const bytes = (source: ArrayBuffer | ArrayBufferView) => (source instanceof ArrayBuffer ? new Uint8Array(source) : bytesOf(source));

@@ -229,3 +229,31 @@ describe("structural equality agrees with an independent canonical-form oracle",
     );
   });
 });
+
+describe("binary data is equal exactly when the bytes it spans are", () => {
+  /** A buffer, or a view over part of a larger one, with what it spans written out by hand (bytes of 0 and 1, so equal spans are common). */
+  const binary = fc
+    .tuple(fc.array(fc.constantFrom(0, 1), { maxLength: 6 }).map((bits) => Uint8Array.from(bits)), fc.nat(6), fc.nat(6), fc.constantFrom("buffer", "u8", "dataview", "u16"))
+    .map(([bytes, i, j, kind]) => {
+      const from = Math.min(i, j, bytes.length);
+      let to = Math.min(Math.max(i, j), bytes.length);
+      if (kind === "u16") to = from + (((to - from) >> 1) << 1);
+      const spanned = Array.from(bytes.slice(kind === "buffer" ? 0 : from, kind === "buffer" ? bytes.length : to));
+      const copy = new Uint8Array(bytes).buffer;
+      const value =
+        kind === "buffer" ? copy
+        : kind === "u8" ? new Uint8Array(copy, from, to - from)
+        : kind === "dataview" ? new DataView(copy, from, to - from)
+        : new Uint16Array(copy.slice(from, to));
+      return { kind, value, spanned: spanned.join(",") };
+    });
+
+  it("compares a buffer, a typed array or a DataView over a slice by the bytes it spans", () => {
+    fc.assert(
+      fc.property(binary, binary, (a, b) => {
+        expect(structuralEqual(a.value, b.value)).toBe(a.kind === b.kind && a.spanned === b.spanned);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
