@@ -1,5 +1,4 @@
 import { logOnce } from "./console-once";
-import { isProduction } from "./environment";
 import type { ResolvedConfig } from "./resolve-config";
 
 /**
@@ -10,6 +9,11 @@ import type { ResolvedConfig } from "./resolve-config";
  */
 export function enforceUsableConfig({ problem, disabled }: ResolvedConfig): void {
   if (!problem || disabled) return;
-  if (!isProduction()) throw new Error(problem);
-  logOnce("error", `kelet:config:${problem}`, `[kelet] Feedback telemetry is off: ${problem}`);
+  try {
+    // Written out so a production bundle keeps only this log and drops the throw.
+    if (process.env.NODE_ENV === "production") return logOnce("error", `kelet:config:${problem}`, `[kelet] Feedback telemetry is off: ${problem}`);
+  } catch {
+    // No bundler, no `process`: development.
+  }
+  throw new Error(problem);
 }

@@ -5,7 +5,7 @@
  * says nothing.
  *
  * Each function starts with the literal test `process.env.NODE_ENV === "production"`
- * (not a helper call such as isProduction()): an app's bundler replaces
+ * (not a helper call, which a bundler cannot fold): an app's bundler replaces
  * `process.env.NODE_ENV`, folds the test to `true`, and drops the messages
  * from its production bundle. Reading it bare is as safe as React itself,
  * whose entry reads `process.env.NODE_ENV` too: wherever React loads, it is

@@ -51,12 +51,12 @@ export function createDormantClient(setup: DormantClientSetup): DormantClient {
 
   function open(): () => void {
     if (!delivers) return () => {};
-    const releases = [senderNow().start(), config.captureEvents ? retainDomEventCapture() : () => {}];
-    let released = false;
+    // Each release is idempotent (a second call does nothing), so this one is too.
+    const stopSending = senderNow().start();
+    const stopCapture = config.captureEvents ? retainDomEventCapture() : undefined;
     return () => {
-      if (released) return;
-      released = true;
-      for (const release of releases) release();
+      stopSending();
+      stopCapture?.();
     };
   }
 

@@ -5,7 +5,7 @@ export const DEFAULT_BASE_URL = "https://api.kelet.ai";
  * The API origin without a trailing `/` and then without a trailing `/api`,
  * so `https://x.test/api/` and `https://x.test` mean the same server.
  */
-export const normalizeBaseUrl = (baseUrl: string = DEFAULT_BASE_URL): string => baseUrl.trim().replace(/\/$/, "").replace(/\/api$/, "");
+export const normalizeBaseUrl = (baseUrl: string = DEFAULT_BASE_URL): string => baseUrl.trim().replace(/(\/api)?\/?$/, "");
 
 /** `POST` target for one project's signals; the project is URL-encoded. */
 export const signalEndpoint = (baseUrl: string, project: string): string =>

@@ -33,27 +33,22 @@ export function createFeedbackFunction({ sender, offReason, disabled, debug, cap
   return async (data) => {
     if (disabled) return log("disabled, not sent:", data);
     checkSignalSessionId(data);
-    let signal: ValidSignal;
+    // What a failure is reported with: the app's data until it is valid, then the signal as sent.
+    let signal: FeedbackData = data;
     try {
-      signal = validateSignal(data);
+      const valid = validateSignal(data);
+      // Added after validation, so validity never depends on the last click.
+      const domEvent = captureEvents && recentDomEvent();
+      const { metadata } = valid;
+      signal = domEvent && !(metadata && "$dom_event" in metadata) ? { ...valid, metadata: { ...metadata, $dom_event: domEvent } } : valid;
+      if (!sender) {
+        if (offReason) reportFailure(offReason, signal);
+        return log("telemetry is off, not sent:", signal);
+      }
+      log("sending", signal);
+      await sender.send(signal as ValidSignal);
     } catch (error) {
-      reportFailure(error as Error, data);
-      log("invalid, not sent:", (error as Error).message, data);
-      throw error;
-    }
-    // Added after validation, so validity never depends on the last click.
-    const domEvent = captureEvents && recentDomEvent();
-    const { metadata } = signal;
-    if (domEvent && !(metadata && "$dom_event" in metadata)) signal = { ...signal, metadata: { ...metadata, $dom_event: domEvent } };
-    if (!sender) {
-      if (offReason) reportFailure(offReason, signal);
-      return log("telemetry is off, not sent:", signal);
-    }
-    log("sending", signal);
-    try {
-      await sender.send(signal);
-    } catch (error) {
-      log("failed:", (error as Error).message, signal);
+      log("not sent:", (error as Error).message, signal);
       reportFailure(error as Error, signal);
       throw error;
     }

@@ -1,5 +1,4 @@
 import { logOnce } from "./console-once";
-import { isProduction } from "./environment";
 import type { FeedbackData } from "./signal";
 
 /** Told about every signal that was invalid or could not be delivered. */
@@ -16,9 +15,13 @@ export function reportSignalFailure(error: Error, signal: FeedbackData, onError?
     } catch (handlerError) {
       console.error("[kelet] onError threw:", handlerError);
     }
-  } else if (isProduction()) {
-    logOnce("error", "kelet:signal-failure", "[kelet] A signal was not delivered (later failures are not logged):", error.message);
   } else {
-    console.error(`[kelet] ${error.message}`, signal);
+    // Written out so a production bundle keeps only the one-off log; no bundler, no `process`: development.
+    try {
+      if (process.env.NODE_ENV !== "production") return console.error(`[kelet] ${error.message}`, signal);
+    } catch {
+      return console.error(`[kelet] ${error.message}`, signal);
+    }
+    logOnce("error", "kelet:signal-failure", "[kelet] A signal was not delivered (later failures are not logged):", error.message);
   }
 }

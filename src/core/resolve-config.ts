@@ -49,11 +49,12 @@ function secretKeyMessage(): string {
 }
 
 /** Applies inheritance (own value, else the nearest ancestor's) and checks the result. */
-export function resolveConfig(own: ConfigInput, parent?: Partial<ResolvedConfig>): ResolvedConfig {
+export function resolveConfig(own: ConfigInput, parent: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  const inherit = <K extends keyof ConfigInput>(setting: K) => own[setting] ?? parent[setting];
   const firstNonEmpty = (...values: unknown[]): string => values.find(isNonEmptyString) ?? "";
-  const apiKey = firstNonEmpty(own.apiKey, parent?.apiKey);
-  const project = firstNonEmpty(own.project, parent?.project);
-  const disabled = own.disabled ?? parent?.disabled ?? false;
+  const apiKey = firstNonEmpty(own.apiKey, parent.apiKey);
+  const project = firstNonEmpty(own.project, parent.project);
+  const disabled = !!inherit("disabled");
   const secret = isSecretKey(apiKey);
   try {
     // Written out so a production bundle drops the warning; a page without a bundler has no `process`: no warning, and no throw.
@@ -73,11 +74,11 @@ export function resolveConfig(own: ConfigInput, parent?: Partial<ResolvedConfig>
     // A refused secret key is never kept where code (or a child provider) could read it.
     apiKey: secret ? "" : apiKey,
     project,
-    baseUrl: normalizeBaseUrl(firstNonEmpty(own.baseUrl, parent?.baseUrl, DEFAULT_BASE_URL)),
+    baseUrl: normalizeBaseUrl(firstNonEmpty(own.baseUrl, parent.baseUrl, DEFAULT_BASE_URL)),
     disabled,
-    debug: own.debug ?? parent?.debug ?? false,
-    captureEvents: own.captureEvents ?? parent?.captureEvents ?? true,
-    persist: own.persist ?? parent?.persist ?? true,
+    debug: !!inherit("debug"),
+    captureEvents: inherit("captureEvents") ?? true,
+    persist: inherit("persist") ?? true,
     problem: !apiKey ? missing("apiKey") : secret ? secretKeyMessage() : !project ? missing("project") : undefined,
   };
 }

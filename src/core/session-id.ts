@@ -16,16 +16,17 @@ export interface SessionIdResponse {
  * A new random session id (a version 4 UUID) for a unit of work that starts
  * in the browser: send it to your server so it can use the same id in
  * `agentic_session(session_id=...)`, and give it to `VoteFeedback.Root`.
- * Uses `crypto.randomUUID` where the page has it (secure contexts), else
- * `crypto.getRandomValues`.
+ * Uses `crypto.getRandomValues`, which every browser has (`crypto.randomUUID`
+ * only in secure contexts), so plain-http pages get the same ids.
  */
 export function createSessionId(): string {
-  const cryptoApi: Partial<Crypto> | undefined = globalThis.crypto;
-  if (typeof cryptoApi?.randomUUID === "function") return cryptoApi.randomUUID();
   const bytes = new Uint8Array(16);
-  if (typeof cryptoApi?.getRandomValues === "function") cryptoApi.getRandomValues(bytes);
-  // Last resort (very old runtimes): unique enough for a session id, not for secrets. The array truncates to a byte.
-  else for (let i = 0; i < 16; i += 1) bytes[i] = Math.random() * 256;
+  try {
+    crypto.getRandomValues(bytes);
+  } catch {
+    // No Web Crypto (very old runtimes): unique enough for a session id, not for secrets. The array truncates to a byte.
+    for (let i = 0; i < 16; i++) bytes[i] = Math.random() * 256;
+  }
   bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
   const hex = Array.from(bytes, (byte) => (byte + 0x100).toString(16).slice(1)).join("");

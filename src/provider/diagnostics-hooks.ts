@@ -26,7 +26,7 @@ export function useSessionIdCheck(sessionId: unknown, partName: string): void {
   const previous = useRef<{ id: unknown; changedRenders: number } | null>(null);
   // Counted on commits, so StrictMode's double render of one update counts once.
   useEffect(() => {
-    // Written out (not isProduction()) so app bundlers drop this from production builds (see core/diagnostics.ts).
+    // Written out (not a helper call) so app bundlers drop this from production builds (see core/diagnostics.ts).
     if (process.env.NODE_ENV === "production") return;
     if (typeof sessionId !== "string") return;
     checkSessionId(sessionId, partName);

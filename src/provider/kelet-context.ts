@@ -13,4 +13,7 @@ export interface KeletContextValue {
 
 /** The nearest `KeletProvider`'s settings and `feedback` function; `null` outside any provider. */
 export const KeletContext = createContext<KeletContextValue | null>(null);
-KeletContext.displayName = "KeletContext";
+try {
+  // For React DevTools; a production bundle drops it, and a page without a bundler (no `process`) goes without.
+  if (process.env.NODE_ENV !== "production") KeletContext.displayName = "KeletContext";
+} catch {}
