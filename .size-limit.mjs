@@ -1,10 +1,11 @@
 // Size budgets, checked by `npm run size` (size-limit, esbuild, min+gzip).
 // PERFORMANCE.md targets 8 KiB (provider + useFeedbackState), 12 KiB (every export, own code),
-// 32 KiB (provider + VoteFeedback with Radix) and /core no bigger than the hooks-only app. We do not
-// meet them yet (issue 14 is open): the page-wide delivery service (~5 KiB), the diff engine (~3.5 KiB),
-// $dom_event capture and validation cost about that much alone. Until they are slimmed, these
-// budgets are guards a few percent above what ships today, so any growth fails CI instead of passing
-// unnoticed; each line names its target.
+// 32 KiB (provider + VoteFeedback with Radix) and /core no bigger than the hooks-only app. Only the last
+// is met (issue 14 is open): after two size passes what is left is the page-wide delivery service
+// (~10.7 kB minified), the diff engine (~8.9 kB), $dom_event capture and validation, each kept whole because
+// RELIABILITY.md and API.md ask for it. Until the targets are met these budgets are guards just above what
+// ships, so any growth fails CI instead of passing unnoticed; each line names its target. The hooks-only guard
+// is issue 10's ceiling: that app may not grow past what it was before the page-wide delivery service (11.9 kB).
 // Each JS check is bundled as an app's production build would be: NODE_ENV is "production",
 // so development-only messages are dropped, and the listed packages stay external.
 const production = (config) => ({ ...config, logLevel: "error", define: { ...config.define, "process.env.NODE_ENV": '"production"' } });
@@ -17,7 +18,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "14.6 kB", // target: 8 KiB
+    limit: "11.9 kB", // target: 8 KiB
   },
   {
     name: "every export, own code only (react and Radix external)",
@@ -26,7 +27,7 @@ export default [
     ignore: ["react", "react-dom", "@radix-ui/*"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "20.3 kB", // target: 12 KiB
+    limit: "16.6 kB", // target: 12 KiB
   },
   {
     name: "an app without React importing createKeletClient from /core",
@@ -34,7 +35,7 @@ export default [
     import: "{ createKeletClient }",
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "9.6 kB", // target: no bigger than the hooks-only app (met); the delivery service is most of it
+    limit: "7.9 kB", // target: no bigger than the hooks-only app (met); the delivery service is most of it
   },
   {
     name: "an app importing KeletProvider + VoteFeedback, Radix included (react external)",
@@ -43,7 +44,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "38.5 kB", // target: 32 KiB (Radix Popover alone is ~25 KiB)
+    limit: "35.8 kB", // target: 32 KiB (Radix Popover alone is ~25 KiB)
   },
   {
     name: "an app importing only useKeletFeedbackAdapter (@kelet-ai/feedback-ui/assistant-ui; react and Radix external)",
@@ -52,7 +53,7 @@ export default [
     ignore: ["react", "react-dom", "@radix-ui/*"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "750 B", // the adapter and the provider hook it takes from the root
+    limit: "700 B", // the adapter and the provider hook it takes from the root
   },
   {
     name: "an app importing only useKeletChat (@kelet-ai/feedback-ui/ai-sdk; react and Radix external)",
@@ -61,7 +62,7 @@ export default [
     ignore: ["react", "react-dom", "@radix-ui/*"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "900 B",
+    limit: "850 B",
   },
   {
     name: "the default theme, dist/styles.css",
