@@ -44,8 +44,6 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
 
   const log = (owner: EntryOwner | undefined, ...args: unknown[]) => debugLog(owner?.debug, ...args);
-  /** A cap dropped the oldest signal: in memory ("queue") or in storage ("offline storage"). */
-  const droppedOldest = (where: string, detail: string) => new FeedbackSubmitError(`${where} full, dropped the oldest ${detail}`);
 
   const member: ConnectivityMember = {
     tuning,
@@ -59,7 +57,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       if (waiting.length) log(lastOwner, `giving up on ${waiting.length} signal(s): ${reason}`);
       save(waiting.filter((e) => e.owner.persist), true);
       for (const entry of waiting) {
-        const outcome = entry.stored ? "saved for the next visit" : `not saved (${entry.owner.persist ? "storage is unavailable" : "persist is off"})`;
+        const outcome = entry.stored ? "saved for the next visit" : entry.owner.persist ? "not saved (storage is unavailable)" : "not saved (persist is off)";
         // Its saved copy stays for the next visit.
         entry.stored = false;
         end(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
@@ -91,7 +89,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     ensureWorking();
     for (const dropped of addWithinCaps(entries, entry, atFront, tuning)) {
       store.takeBack(dropped);
-      settleEntry(dropped, droppedOldest("queue", `signal (${++droppedCount} dropped so far)`));
+      settleEntry(dropped, new FeedbackSubmitError(`queue full, dropped the oldest signal (${++droppedCount} dropped so far)`));
     }
     pump();
   }
@@ -183,7 +181,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       // Still in memory: the copy was only a backup, and its loss is not a hand-over.
       if (live) live.stored = false;
       // Saving happens only with entries in the queue, so a sender has retained or used it (lastOwner is set).
-      else if (!record.reported) reportToOwner(lastOwner!, droppedOldest("offline storage", "saved signal"), parseStoredBody(record.body));
+      else if (!record.reported) reportToOwner(lastOwner!, new FeedbackSubmitError("offline storage full, dropped the oldest saved signal"), parseStoredBody(record.body));
     }
   }
 
