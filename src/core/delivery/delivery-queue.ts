@@ -5,13 +5,15 @@ import { subscribePageHide, type PageHideReason } from "../page-lifecycle";
 import type { ValidSignal } from "../signal";
 import type { SignalRequestInit, SignalTarget } from "../signal-request";
 import { sendAttempt } from "./attempt";
-import { MAX_ATTEMPTS, MAX_IN_FLIGHT, nowMs, REQUEST_TIMEOUT_MS, type DeliveryTuning } from "./constants";
+import { MAX_ATTEMPTS, nowMs, REQUEST_TIMEOUT_MS, type DeliveryTuning } from "./constants";
 import { browserSaysOffline, type ConnectivityMember } from "./connectivity";
 import { decideAfterAttempt, type AttemptResult } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
-import { capSignal, utf8Bytes } from "./payload-cap";
+import { capSignal } from "./payload-cap";
 import { addWithinCaps, newEntry, removeEntry, reportToOwner, settleEntry, uniqueId, type EntryOwner, type QueueEntry } from "./queue-entries";
 import type { PageServices } from "./registry";
+import { entriesFromSaved } from "./saved-entries";
+import { dueEntries } from "./schedule";
 import { createSignalStore, parseStoredBody } from "./signal-store";
 
 export interface DeliveryQueue {
@@ -108,17 +110,9 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     let nextWakeMs = Infinity;
     // While the connection is down, the page's probe decides when to try again.
     if (!connectivity.isDown()) {
-      const now = nowMs();
-      const busySessions = new Set<string>();
-      for (const entry of entries.slice()) {
-        if (inFlight >= MAX_IN_FLIGHT) break;
-        // One request per session at a time keeps each session's signals in order.
-        if (busySessions.has(entry.session)) continue;
-        busySessions.add(entry.session);
-        if (entry.inFlight) continue;
-        if (entry.notBeforeMs! > now) nextWakeMs = Math.min(nextWakeMs, entry.notBeforeMs!);
-        else attempt(entry);
-      }
+      const next = dueEntries(entries, inFlight, nowMs());
+      for (const entry of next.due) attempt(entry);
+      nextWakeMs = next.nextWakeMs;
     }
     if (nextWakeMs < Infinity) wakeTimer = setTimeout(pump, nextWakeMs - nowMs());
   }
@@ -193,12 +187,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     const orphans = (await store.claimAll(entries)) ?? [];
     draining = false;
     if (orphans.length) log(owner, `sending ${orphans.length} signal(s) saved by an earlier page`);
-    for (const { id, body, queuedAtMs, reported } of orphans.reverse()) {
-      const signal = parseStoredBody(body);
-      const settle = (error?: Error) => (error ? reportToOwner(owner, error, signal) : log(owner, "delivered (saved by an earlier page)", signal));
-      // Nobody awaits these: their fate goes to onError (once) and the debug log.
-      add(newEntry({ id, signal, body, bytes: utf8Bytes(body), queuedAtMs, owner, settled: reported, settle }), true);
-    }
+    // At the front, oldest first: they were queued before anything this page sent.
+    for (const entry of entriesFromSaved(orphans, owner).reverse()) add(entry, true);
     checkIdle();
   }
 
