@@ -37,6 +37,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   const store = createSignalStore(destination, page.tabId);
   const url = signalEndpoint(target.baseUrl, target.project);
   let retainers = 0;
+  /** Retainers whose sender allows persistence: the first of them drains what earlier pages saved. */
+  let persistingRetainers = 0;
   let inFlight = 0;
   let droppedCount = 0;
   let draining = false;
@@ -205,11 +207,15 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       retainers++;
       lastOwner = owner;
       ensureWorking();
-      if (retainers == 1 && owner.persist) void drainStore(owner);
+      // Persistence is the sender's own: whoever retained first, the first persisting retainer drains.
+      if (owner.persist && ++persistingRetainers == 1) void drainStore(owner);
       pump();
       let released = false;
       return () => {
-        if (!released) retainers--;
+        if (!released) {
+          retainers--;
+          if (owner.persist) persistingRetainers--;
+        }
         released = true;
         checkIdle();
       };
