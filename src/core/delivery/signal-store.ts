@@ -67,6 +67,22 @@ function readList<T>(key: string, timeField: "queuedAtMs" | "atMs"): T[] {
 }
 
 /**
+ * Who holds the drain lease stored under `leaseKey` now; `undefined` when nobody does. A lease ending further
+ * ahead than the longest one a tab takes was written before the clock moved back, and an unreadable one holds
+ * nothing: neither blocks draining.
+ */
+function leaseHolder(leaseKey: string): string | undefined {
+  try {
+    const { owner, untilMs } = JSON.parse(localStorage.getItem(leaseKey)!) as { owner?: unknown; untilMs?: unknown };
+    const now = nowMs();
+    if (typeof owner == "string" && typeof untilMs == "number" && untilMs > now && untilMs <= now + DRAIN_LEASE_MS) return owner;
+  } catch {
+    // No lease, or one that cannot be read: expired.
+  }
+  return undefined;
+}
+
+/**
  * Signals waiting for a later page load, in `localStorage` under one key per
  * destination, and the claims that prove a hand-over between tabs. Every
  * method swallows storage errors (quota, private mode, disabled storage):
@@ -148,17 +164,16 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
     // No Web Locks: a lease in storage, checked again after a moment, so only one tab claims at a time.
     const leaseKey = `${lockName}:lease`;
     const owner = uniqueId();
-    const lease = () => JSON.parse(localStorage.getItem(leaseKey)!) as { owner: string; untilMs: number } | null;
     const holdLease = (ms: number) => localStorage.setItem(leaseKey, JSON.stringify({ owner, untilMs: nowMs() + ms }));
     try {
       for (let tries = 0; tries < DRAIN_LEASE_TRIES; tries++) {
-        if (lease()?.untilMs! > nowMs()) {
+        if (leaseHolder(leaseKey) !== undefined) {
           await sleep(DRAIN_LEASE_SETTLE_MS * 2);
           continue;
         }
         holdLease(DRAIN_LEASE_MS);
         await sleep(DRAIN_LEASE_SETTLE_MS);
-        if (lease()?.owner != owner) continue;
+        if (leaseHolder(leaseKey) != owner) continue;
         const records = claimNow();
         // Held a moment longer, for the same reason as the Web Lock above.
         holdLease(DRAIN_HOLD_MS);
