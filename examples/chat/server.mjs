@@ -304,6 +304,7 @@ function sendJson(res, status, body) {
 }
 
 async function main() {
+  /** @type {() => void} */
   let stop = () => process.exit(0);
   exitWithParent(() => stop());
   const rawPort = process.env.PORT ?? String(DEFAULT_PORT);

@@ -1,10 +1,15 @@
 // @vitest-environment node
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import semver from "semver";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+// npm's own range logic (semver is in the tree through the build tools; it ships no types of its own).
+const semver = createRequire(import.meta.url)("semver") as {
+  satisfies(version: string, range: string, options?: { includePrerelease?: boolean }): boolean;
+  inc(version: string, release: "minor"): string | null;
+};
 const lock = JSON.parse(readFileSync(`${root}/package-lock.json`, "utf8")) as {
   packages: Record<string, { version?: string; engines?: { node?: string } | string[]; os?: string[]; cpu?: string[]; optional?: boolean }>;
 };
