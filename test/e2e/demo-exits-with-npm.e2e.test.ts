@@ -64,7 +64,9 @@ const started: number[] = [];
 afterEach(() => {
   for (const pid of started.splice(0)) {
     try {
-      process.kill(pid, "SIGKILL");
+      // Only while the PID still belongs to the demo (a PID freed by its exit may be reused).
+      const command = execFileSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" });
+      if (/npm run demo|examples\/chat\/server\.mjs/.test(command)) process.kill(pid, "SIGKILL");
     } catch {
       // already gone, as it should be
     }
