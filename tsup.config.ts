@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { transform } from "esbuild";
 import { defineConfig, type Options } from "tsup";
+import { listBuilt, trimBuild } from "./build/trim-dist";
 
 /** The opt-in theme, `@kelet-ai/feedback-ui/styles.css`: plain CSS, minified, no JS entry. */
 async function buildStyles(): Promise<void> {
@@ -11,12 +12,13 @@ async function buildStyles(): Promise<void> {
 }
 
 const shared: Options = {
+  // Maps carry their sources (sourcesContent), so a stack trace opens the real TypeScript file.
   sourcemap: true,
   // `npm run build` empties dist first (prebuild): two builds write into it at once.
   clean: false,
   target: "es2020",
-  // Every output holds React code: Next.js App Router needs the directive
-  // at the top of each file to import it from a server component.
+  // Next.js App Router needs the directive at the top of each file that holds React code to import it from
+  // a server component; trimBuild takes it off again where the code never reaches React (all of `/core`).
   banner: { js: '"use client";' },
   external: ["react", "react-dom", "react/jsx-runtime"],
 };
@@ -50,7 +52,13 @@ export default defineConfig([
     format: ["esm"],
     splitting: true,
     dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts" } },
-    onSuccess: buildStyles,
+    // Every module an entry also makes a facade file per module that no public entry imports (they import
+    // the chunks): only what index.js and core/index.js reach is kept.
+    onSuccess: async () => {
+      const built = await listBuilt("dist", (file) => /\.js$/.test(file) && !file.startsWith("integrations/"));
+      await trimBuild("dist", built, ["index.js", "core/index.js"]);
+      await buildStyles();
+    },
   },
   {
     ...shared,
@@ -58,6 +66,7 @@ export default defineConfig([
     entry: { index: "src/index.ts", "core/index": "src/core/index.ts" },
     format: ["cjs"],
     dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts" } },
+    onSuccess: async () => void (await trimBuild("dist", ["index.cjs", "core/index.cjs"], ["index.cjs", "core/index.cjs"])),
   },
   // The chat-framework adapters, `@kelet-ai/feedback-ui/assistant-ui` and `/ai-sdk`: built apart from
   // the root, so the root's files stay byte for byte what they were; one file per format each.

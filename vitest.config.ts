@@ -64,7 +64,7 @@ export default defineConfig({
       {
         // Behaviour in jsdom, HTTP against a real server on 127.0.0.1.
         extends: true,
-        // What a shadcn app provides to registry/vote-feedback.tsx (test/registry).
+        // What a shadcn app provides to registry/kelet-vote-feedback.tsx (test/registry).
         resolve: {
           alias: {
             "@/lib/utils": fileURLToPath(new URL("./registry/type-shims/utils.ts", import.meta.url)),

@@ -12,6 +12,7 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { context as esbuildContext } from "esbuild";
 import { CHECKLIST_ITEMS, DRAFT_REPLY, SUGGESTED_QUESTIONS, answerFor, streamChunks } from "./answers.mjs";
+import { exitWithParent } from "./exit-with-parent.mjs";
 import { createInbox, isSecretKey } from "./inbox.mjs";
 
 export const DEFAULT_PORT = 5173;
@@ -303,6 +304,9 @@ function sendJson(res, status, body) {
 }
 
 async function main() {
+  /** @type {() => void} */
+  let stop = () => process.exit(0);
+  exitWithParent(() => stop());
   const rawPort = process.env.PORT ?? String(DEFAULT_PORT);
   const port = Number(rawPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -335,11 +339,12 @@ async function main() {
       ? `Signals go to the local inbox on this server (projects "${config.project}" and "${config.checklistProject}"); each one is logged here.`
       : `Signals go to ${config.baseUrl} (projects "${config.project}" and "${config.checklistProject}").`;
   console.log(`\n  Kelet feedback demo: ${demo.url}\n  ${where}\n  Press Ctrl+C to stop.\n`);
-  const stop = () => {
+  stop = () => {
     demo.close().finally(() => process.exit(0));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  process.on("SIGHUP", stop);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -73,6 +73,24 @@ describe("the demo in real Chromium", () => {
     expect(demo.output()).toContain(`[agent] session ${await sessionShownOnPage()}: answering "How do I get a refund?"`);
   });
 
+  it("shows the whole session id on one line in the header, never wrapped mid-UUID", async () => {
+    const original = page.viewportSize();
+    try {
+      for (const width of [1440, 1280, 1024, 800]) {
+        await page.setViewportSize({ width, height: 800 });
+        const shown = await page.getByTestId("session-id").evaluate((element) => {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          return { lines: lines.size, clipped: element.scrollWidth > element.clientWidth };
+        });
+        expect(shown, `at ${width} px`).toEqual({ lines: 1, clipped: false });
+      }
+    } finally {
+      if (original) await page.setViewportSize(original);
+    }
+  });
+
   it("delivers an upvote to the inbox with the conversation's session id", async () => {
     const sessionId = await sessionShownOnPage();
     await page.getByTestId("answer").first().getByRole("button", { name: "Upvote feedback" }).click();

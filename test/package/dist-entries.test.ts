@@ -22,13 +22,22 @@ describe("the built package", () => {
     expect(out.trim()).toBe("function object");
   });
 
-  it("starts every built file with the use client directive", () => {
+  it("starts every built file that holds React code with the use client directive, and no React-free one", () => {
     const built = readdirSync(`${root}/dist`, { recursive: true, encoding: "utf8" }).filter((file) => /\.c?js$/.test(file));
-    expect(built).toContain("index.js");
-    expect(built).toContain("index.cjs");
-    for (const file of built) {
-      expect(readFileSync(`${root}/dist/${file}`, "utf8").startsWith('"use client";'), file).toBe(true);
+    for (const entry of ["index.js", "index.cjs", "integrations/assistant-ui/index.js", "integrations/ai-sdk/index.cjs"]) {
+      expect(built).toContain(entry);
+      expect(readFileSync(`${root}/dist/${entry}`, "utf8").startsWith('"use client";'), entry).toBe(true);
     }
+    for (const entry of ["core/index.js", "core/index.cjs"]) {
+      expect(readFileSync(`${root}/dist/${entry}`, "utf8"), entry).not.toContain("use client");
+    }
+    // A chunk with a React import (or one reached through its imports) carries it; a chunk without, never.
+    const chunks = built.filter((file) => file.startsWith("chunk-"));
+    const directive = (file: string) => readFileSync(`${root}/dist/${file}`, "utf8").startsWith('"use client";');
+    const importsReact = (file: string) => /from "(react|react-dom)(\/[^"]*)?"|from "@radix-ui\//.test(readFileSync(`${root}/dist/${file}`, "utf8"));
+    expect(chunks.filter(importsReact).filter((file) => !directive(file))).toEqual([]);
+    expect(chunks.filter((file) => !importsReact(file)).length).toBeGreaterThan(0);
+    expect(chunks.filter((file) => directive(file) && !importsReact(file)).every((file) => /from "\.\/chunk-/.test(readFileSync(`${root}/dist/${file}`, "utf8")))).toBe(true);
   });
 
   it("exports every runtime name a 1.3 app imports, from ESM and CJS alike", () => {

@@ -10,9 +10,9 @@ vi.mock("@kelet-ai/feedback-ui", () => import("../../src"));
 
 // Imported by a computed path: the root tsconfig has no "@/lib/utils"; `npm run typecheck` checks the
 // component with registry/tsconfig.json, which maps it.
-const componentPath = "../../registry/vote-feedback.tsx";
-const { VoteFeedback } = (await import(/* @vite-ignore */ componentPath)) as {
-  VoteFeedback: (props: { sessionId: string; reasons?: string[]; onFeedback?: (data: FeedbackData) => void }) => ReactElement;
+const componentPath = "../../registry/kelet-vote-feedback.tsx";
+const { KeletVoteFeedback: VoteFeedback } = (await import(/* @vite-ignore */ componentPath)) as {
+  KeletVoteFeedback: (props: { sessionId: string; reasons?: string[]; triggerName?: string; onFeedback?: (data: FeedbackData) => void }) => ReactElement;
 };
 
 beforeAll(() => installResizeObserverStub());
@@ -33,5 +33,18 @@ describe("the shadcn registry component", () => {
     expect(signals[0]).toMatchObject({ session_id: "sess-shadcn", kind: "feedback", score: 0 });
     expect(signals[1]).toMatchObject({ session_id: "sess-shadcn", score: 0, value: "It said Lyon", metadata: { reasons: ["Wrong"] } });
     expect(downvote.getAttribute("data-state")).toBe("on");
+  });
+
+  it("sends my vote with trigger_name user-vote by default, as its comment says, and mine when I pass one", async () => {
+    const signals: FeedbackData[] = [];
+    const { unmount } = render(<VoteFeedback sessionId="sess-default" onFeedback={(data) => void signals.push(data)} />);
+    fireEvent.click(screen.getByRole("button", { name: "Upvote feedback" }));
+    await waitFor(() => expect(signals).toHaveLength(1));
+    expect(signals[0]).toMatchObject({ session_id: "sess-default", score: 1, trigger_name: "user-vote" });
+    unmount();
+    render(<VoteFeedback sessionId="sess-named" triggerName="answer-thumbs" onFeedback={(data) => void signals.push(data)} />);
+    fireEvent.click(screen.getByRole("button", { name: "Upvote feedback" }));
+    await waitFor(() => expect(signals).toHaveLength(2));
+    expect(signals[1]).toMatchObject({ session_id: "sess-named", trigger_name: "answer-thumbs" });
   });
 });

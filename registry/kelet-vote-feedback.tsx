@@ -2,25 +2,28 @@
 
 /**
  * Thumbs up/down with an optional comment, built on @kelet-ai/feedback-ui's
- * headless VoteFeedback parts and styled with your shadcn/ui tokens.
+ * headless VoteFeedback parts and styled with your shadcn/ui tokens. Named
+ * KeletVoteFeedback so it sits beside the library's own VoteFeedback in one file.
  * Signals go to the nearest <KeletProvider> unless you pass onFeedback.
  *
- *   npx shadcn@latest add <registry-url>/vote-feedback.json
+ *   npx shadcn@latest add https://raw.githubusercontent.com/Kelet-ai/feedback-ui/main/registry/r/kelet-vote-feedback.json
  *
- *   <KeletProvider apiKey="pk_..." project="my-project">
- *     <VoteFeedback sessionId={sessionId} />
+ *   <KeletProvider apiKey="pk-kelet-..." project="my-project">
+ *     <KeletVoteFeedback sessionId={sessionId} />
  *   </KeletProvider>
+ *
+ * The popover's open animation uses tw-animate-css classes (set up by `shadcn init`).
  */
-import { VoteFeedback as Vote, type FeedbackData } from "@kelet-ai/feedback-ui";
+import { VoteFeedback, type FeedbackData } from "@kelet-ai/feedback-ui";
 import { ThumbsDown, ThumbsUp } from "lucide-react";
 import { cn } from "@/lib/utils";
 
-export interface VoteFeedbackProps {
+export interface KeletVoteFeedbackProps {
   /** The id your server passed to agentic_session(session_id=...); see readSessionId(). */
   sessionId: string;
   /** Handle signals yourself instead of sending them through KeletProvider. */
   onFeedback?: (data: FeedbackData) => void | Promise<void>;
-  /** What caused the vote; defaults to the library's "user-vote". */
+  /** The signal's trigger_name: what caused the vote. Default "user-vote", as the library's README recommends. */
   triggerName?: string;
   traceId?: string;
   metadata?: Record<string, unknown>;
@@ -41,19 +44,19 @@ const voteButton = cn(
   "data-[state=on]:bg-accent data-[state=on]:text-foreground",
 );
 
-export function VoteFeedback({
+export function KeletVoteFeedback({
   sessionId,
   onFeedback,
-  triggerName,
+  triggerName = "user-vote",
   traceId,
   metadata,
   placeholder,
   reasons = [],
   commentOnUpvote = false,
   className,
-}: VoteFeedbackProps) {
+}: KeletVoteFeedbackProps) {
   return (
-    <Vote.Root
+    <VoteFeedback.Root
       session_id={sessionId}
       onFeedback={onFeedback}
       trigger_name={triggerName}
@@ -62,13 +65,13 @@ export function VoteFeedback({
       popoverOn={commentOnUpvote ? "both" : "downvote"}
     >
       <div className={cn("relative inline-flex items-center gap-1", className)}>
-        <Vote.UpvoteButton className={voteButton}>
+        <VoteFeedback.UpvoteButton className={voteButton}>
           <ThumbsUp className="size-4" aria-hidden />
-        </Vote.UpvoteButton>
-        <Vote.DownvoteButton className={voteButton}>
+        </VoteFeedback.UpvoteButton>
+        <VoteFeedback.DownvoteButton className={voteButton}>
           <ThumbsDown className="size-4" aria-hidden />
-        </Vote.DownvoteButton>
-        <Vote.Popover
+        </VoteFeedback.DownvoteButton>
+        <VoteFeedback.Popover
           className={cn(
             "z-50 grid w-72 gap-2 rounded-md border bg-popover p-3 text-popover-foreground shadow-md outline-none",
             "data-[state=open]:animate-in data-[state=open]:fade-in-0 data-[state=open]:zoom-in-95",
@@ -78,7 +81,7 @@ export function VoteFeedback({
           {reasons.length > 0 && (
             <div className="flex flex-wrap gap-1.5">
               {reasons.map((reason) => (
-                <Vote.Reason
+                <VoteFeedback.Reason
                   key={reason}
                   value={reason}
                   className={cn(
@@ -90,7 +93,7 @@ export function VoteFeedback({
               ))}
             </div>
           )}
-          <Vote.Textarea
+          <VoteFeedback.Textarea
             placeholder={placeholder}
             className={cn(
               "min-h-16 w-full resize-y rounded-md border border-input bg-transparent px-3 py-2 text-sm shadow-xs",
@@ -98,7 +101,7 @@ export function VoteFeedback({
               "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
             )}
           />
-          <Vote.SubmitButton
+          <VoteFeedback.SubmitButton
             className={cn(
               "inline-flex h-8 items-center justify-center justify-self-end rounded-md bg-primary px-3 text-sm font-medium text-primary-foreground",
               "hover:bg-primary/90 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2",
@@ -106,9 +109,9 @@ export function VoteFeedback({
             )}
           >
             Send
-          </Vote.SubmitButton>
-        </Vote.Popover>
+          </VoteFeedback.SubmitButton>
+        </VoteFeedback.Popover>
       </div>
-    </Vote.Root>
+    </VoteFeedback.Root>
   );
 }
