@@ -64,8 +64,12 @@ function firePageHide() {
 }
 
 describe("useAnswerSignals: copies", () => {
-  it("a copy of part of the answer sends one user-copy with how much was copied and how long the answer is", async () => {
-    render(<Page answer={{ session_id: "s-copy", metadata: { message_id: "m1" } }} />);
+  it("a copy of part of the answer sends one user-copy with how much was copied and how long the answer is, its buttons not counted", async () => {
+    render(
+      <Page answer={{ session_id: "s-copy", metadata: { message_id: "m1" } }}>
+        <button type="button">Copy</button>
+      </Page>,
+    );
     copySelection([textNode("text"), 0], [textNode("text"), 5]);
     const [body] = await signals.waitForAccepted(1);
     expect(body).toMatchObject({

@@ -14,13 +14,14 @@ export function isInField(node: Node | null): boolean {
 
 /**
  * Characters of `element`'s own text, or of the part of it inside `range`
- * when one is given. Text inside fields is not counted.
+ * when one is given. Text inside fields and buttons is not counted.
  */
 export function countAnswerChars(element: Element, range?: Range): number {
   const document = element.ownerDocument;
   // NodeFilter constants by value: 4 SHOW_TEXT, 1 ELEMENT_NODE; 1 ACCEPT, 2 REJECT (skips the subtree).
+  // A button's label ("Copy", "Try again") is the app's, not the answer's.
   const walker = document.createTreeWalker(element, 1 | 4, {
-    acceptNode: (node) => (node.nodeType === 1 && isFieldElement(node as Element) ? 2 : 1),
+    acceptNode: (node) => (node.nodeType === 1 && (isFieldElement(node as Element) || node.nodeName === "BUTTON") ? 2 : 1),
   });
   let count = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
