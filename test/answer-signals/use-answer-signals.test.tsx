@@ -197,6 +197,25 @@ describe("useAnswerSignals: abandon", () => {
     expect(body).toMatchObject({ session_id: "s-pagehide", trigger_name: "user-abandon", score: 0 });
   });
 
+  it("an abandon made as the page is left offline is saved, and the next page load delivers it once", async () => {
+    const onLine = vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
+    window.dispatchEvent(new Event("offline"));
+    const first = render(<Page answer={{ session_id: "s-offline", streaming: true }} />);
+    firePageHide();
+    const saved = Object.keys(localStorage).filter((key) => key.startsWith("kelet:unsent:"));
+    expect(saved).toHaveLength(1);
+    expect(localStorage.getItem(saved[0]!)).toContain("user-abandon");
+    first.unmount();
+
+    onLine.mockReturnValue(true);
+    window.dispatchEvent(new Event("online"));
+    render(<Page answer={{ session_id: "s-next-visit" }} />);
+    const [body] = await signals.waitForAccepted(1);
+    expect(body).toMatchObject({ session_id: "s-offline", trigger_name: "user-abandon", score: 0 });
+    await settle();
+    expect(signals.requests).toHaveLength(1);
+  });
+
   it("a tab switched away (visibility hidden) is not leaving: nothing is sent", async () => {
     render(<Page answer={{ session_id: "s-hidden", streaming: true }} />);
     const visibility = vi.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");
