@@ -24,9 +24,9 @@ const isRunning = (message: ThreadMessageLike | undefined) => message?.role === 
  * Reads a reload and a cancel from two states of the thread, the only way a
  * library sees them without the app's buttons (assistant-ui exposes no
  * event for either):
- * - reload: a new answer starts running where another answer stood, after
- *   the same message (switching branches shows a finished answer instead;
- *   editing a question changes the message before it);
+ * - reload: a new answer starts running where a finished answer stood,
+ *   after the same message (switching branches shows a finished answer
+ *   instead; editing a question changes the message before it);
  * - cancel: an answer seen running ends `incomplete` with reason `"cancelled"`.
  */
 export function threadChanges<TMessage extends ThreadMessageLike>(
@@ -41,6 +41,8 @@ export function threadChanges<TMessage extends ThreadMessageLike>(
       isRunning(message) &&
       replaced?.role === "assistant" &&
       replaced.id !== message.id &&
+      // Reload is offered for finished answers only; a running answer whose id changes was renamed, not replaced.
+      !isRunning(replaced) &&
       before.messages[index - 1]?.id === after.messages[index - 1]?.id
     ) {
       changes.push({ trigger: "user-retry", message: replaced });
