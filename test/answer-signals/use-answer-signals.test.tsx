@@ -138,6 +138,52 @@ describe("useAnswerSignals: copies", () => {
     expect(JSON.stringify(body)).not.toContain("private");
   });
 
+  it("a selection across two answers is a copy of each, with each one's own part", async () => {
+    function TwoAnswers() {
+      const first = useAnswerSignals({ session_id: "s-first" });
+      const second = useAnswerSignals({ session_id: "s-second" });
+      return (
+        <>
+          <p ref={first.ref} data-testid="first">First answer.</p>
+          <p ref={second.ref} data-testid="second">Second, longer answer.</p>
+        </>
+      );
+    }
+    render(
+      <KeletProvider apiKey="pk_test_answers" project="answers" baseUrl={signals.origin}>
+        <TwoAnswers />
+      </KeletProvider>,
+    );
+    copySelection([textNode("first"), 6], [textNode("second"), 6]);
+    const bodies = await signals.waitForAccepted(2);
+    const bySession = Object.fromEntries(bodies.map((body) => [body.session_id, body.metadata]));
+    expect(bySession).toEqual({
+      "s-first": { copied_chars: "answer.".length, answer_chars: "First answer.".length },
+      "s-second": { copied_chars: "Second".length, answer_chars: "Second, longer answer.".length },
+    });
+  });
+
+  it("hears copies in the element the ref holds now, after the app swapped it", async () => {
+    function Swapping({ expanded }: { expanded: boolean }) {
+      const { ref } = useAnswerSignals({ session_id: "s-swap" });
+      return expanded ? (
+        <section ref={ref} data-testid="expanded">Expanded answer text</section>
+      ) : (
+        <p ref={ref} data-testid="short">Short</p>
+      );
+    }
+    const tree = (expanded: boolean) => (
+      <KeletProvider apiKey="pk_test_answers" project="answers" baseUrl={signals.origin}>
+        <Swapping expanded={expanded} />
+      </KeletProvider>
+    );
+    const view = render(tree(false));
+    view.rerender(tree(true));
+    copySelection([textNode("expanded"), 0], [textNode("expanded"), 8]);
+    const [body] = await signals.waitForAccepted(1);
+    expect(body!.metadata).toEqual({ copied_chars: 8, answer_chars: "Expanded answer text".length });
+  });
+
   it("reportCopy from a copy button sends the length of what it copied, never the text", async () => {
     render(<Page answer={{ session_id: "s-button" }} />);
     act(() => api.reportCopy("Paris"));
