@@ -65,6 +65,15 @@ export default [
     limit: "850 B",
   },
   {
+    name: "an app importing only useAnswerSignals (react external)",
+    path: "dist/index.js",
+    import: "{ useAnswerSignals }",
+    ignore: ["react", "react-dom"],
+    modifyEsbuildConfig: production,
+    gzip: true,
+    limit: "2.1 kB", // the provider hook and the answer watch (1.98 kB); the delivery service comes with the KeletProvider an app renders
+  },
+  {
     name: "the default theme, dist/styles.css",
     path: "dist/styles.css",
     disablePlugins: ["@size-limit/esbuild"],

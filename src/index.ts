@@ -44,3 +44,4 @@ export type {
   FeedbackReducerReturn,
   FeedbackHandler,
 } from "./feedback-state";
+export { useAnswerSignals, type AnswerSignals, type AnswerSignalsOptions } from "./answer-signals";

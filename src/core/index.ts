@@ -6,3 +6,5 @@ export type { SignalErrorHandler } from "./report-failure";
 export type { FetchLike, ResponseLike, SignalRequestInit } from "./signal-request";
 export type { DomEventSnapshot } from "./dom-event-capture";
 export { SignalValidationError, FeedbackSubmitError, KeletConfigError } from "./errors";
+export { watchAnswer } from "./answer/watch-answer";
+export type { AnswerWatch, AnswerWatchOptions } from "./answer/answer-watch";

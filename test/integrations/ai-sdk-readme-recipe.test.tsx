@@ -62,7 +62,7 @@ describe("the README's useChat page", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Try again" }));
     const bodies = await signals.waitForAccepted(2);
-    expect(bodies[1]).toMatchObject({ session_id: `server-${chatId}`, kind: "event", trigger_name: "user-regenerate", score: 0 });
+    expect(bodies[1]).toMatchObject({ session_id: `server-${chatId}`, kind: "event", trigger_name: "user-retry", score: 0 });
     await waitFor(() => expect(screen.getByTestId("message-assistant").textContent).toContain("Answer 2."));
   });
 });

@@ -43,7 +43,7 @@ async function settle() {
 }
 
 describe("useKeletChat over useChat against a streaming chat route", () => {
-  it("sends one user-regenerate signal on the session the route received as the body's id, then regenerates", async () => {
+  it("sends one user-retry signal on the session the route received as the body's id, then regenerates", async () => {
     const { result } = renderChat();
     await ask(result, "What is the capital of France?");
     const firstAnswer = result.current.messages[1]!;
@@ -63,7 +63,7 @@ describe("useKeletChat over useChat against a streaming chat route", () => {
       session_id: chatServer.bodies[0]!.id,
       kind: "event",
       source: "human",
-      trigger_name: "user-regenerate",
+      trigger_name: "user-retry",
       score: 0,
       metadata: { message_id: firstAnswer.id },
     });
@@ -148,7 +148,7 @@ describe("useKeletChat over useChat against a streaming chat route", () => {
       await result.current.regenerate({ messageId: answer!.id });
     });
     const [signal] = await signals.waitForAccepted(1);
-    expect(signal).toMatchObject({ session_id: serverSession, trigger_name: "user-regenerate", metadata: { page: "support", message_id: answer!.id } });
+    expect(signal).toMatchObject({ session_id: serverSession, trigger_name: "user-retry", metadata: { page: "support", message_id: answer!.id } });
   });
 
   it("still regenerates when Kelet refuses the signal, and the provider's onError hears about it", async () => {
@@ -170,7 +170,7 @@ describe("useKeletChat over useChat against a streaming chat route", () => {
     await waitFor(() => expect(result.current.status).toBe("ready"));
     expect(result.current.messages.at(-1)!.parts).toContainEqual(expect.objectContaining({ type: "text", text: "Answer 2." }));
     await waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
-    expect(onError.mock.calls[0]![1]).toMatchObject({ trigger_name: "user-regenerate" });
+    expect(onError.mock.calls[0]![1]).toMatchObject({ trigger_name: "user-retry" });
   });
 
   it("keeps regenerate and stop the same functions, and the whole object while nothing changes", async () => {
@@ -217,6 +217,93 @@ describe("useKeletChat over useChat against a streaming chat route", () => {
     });
     const [signal] = await signals.waitForAccepted(1);
     expect(signal!.session_id).toBe(committedId);
+  });
+
+  it("sends one user-abandon on the chat's session when the page is left for good while an answer streams", async () => {
+    const { result } = renderChat({ metadata: { page: "support" } });
+    act(() => {
+      void result.current.sendMessage({ text: "Tell me something slow" });
+    });
+    await waitFor(() => expect(result.current.messages.at(-1)?.role).toBe("assistant"));
+    await waitFor(() => expect(result.current.status).toBe("streaming"));
+    const streaming = result.current.messages.at(-1)!;
+    act(() => {
+      window.dispatchEvent(new PageTransitionEvent("pagehide"));
+      window.dispatchEvent(new PageTransitionEvent("pagehide"));
+    });
+    const [signal] = await signals.waitForAccepted(1);
+    expect(signal).toMatchObject({
+      session_id: result.current.id,
+      kind: "event",
+      source: "human",
+      trigger_name: "user-abandon",
+      score: 0,
+      metadata: { page: "support", message_id: streaming.id },
+    });
+    await act(async () => {
+      await result.current.stop();
+    });
+    await settle();
+    // The stop after the abandon is still the user's stop; the page hide was sent once.
+    expect(signals.accepted().map((body) => body.trigger_name)).toEqual(["user-abandon", "user-stop"]);
+  });
+
+  it("sends user-abandon when the chat unmounts while the question is still submitted", async () => {
+    const { result, unmount } = renderChat();
+    act(() => {
+      void result.current.sendMessage({ text: "hold on" });
+    });
+    await waitFor(() => expect(result.current.status).toBe("submitted"));
+    const id = result.current.id;
+    unmount();
+    const [signal] = await signals.waitForAccepted(1);
+    await settle();
+    expect(signals.requests).toHaveLength(1);
+    expect(signal).toMatchObject({ session_id: id, trigger_name: "user-abandon", score: 0 });
+  });
+
+  it("sends nothing when a finished chat unmounts or the page is left, nor when the user stopped the answer first", async () => {
+    const { result, unmount } = renderChat();
+    await ask(result, "Hello");
+    act(() => {
+      window.dispatchEvent(new PageTransitionEvent("pagehide"));
+    });
+    act(() => {
+      void result.current.sendMessage({ text: "Tell me something slow" });
+    });
+    await waitFor(() => expect(result.current.status).toBe("streaming"));
+    act(() => {
+      void result.current.stop();
+      window.dispatchEvent(new PageTransitionEvent("pagehide"));
+    });
+    unmount();
+    await signals.waitForAccepted(1);
+    await settle();
+    expect(signals.accepted().map((body) => body.trigger_name)).toEqual(["user-stop"]);
+  });
+
+  it("sends user-abandon on the old chat when chat.id changes while its answer streams", async () => {
+    const transport = new DefaultChatTransport({ api: chatServer.api });
+    const { result, rerender } = renderHook((props: { id: string }) => useKeletChat(useChat({ id: props.id, transport })), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <StrictMode>
+          <KeletProvider apiKey="pk_test_1" project="chat" baseUrl={signals.origin}>
+            {children}
+          </KeletProvider>
+        </StrictMode>
+      ),
+      initialProps: { id: "chat-old" },
+    });
+    act(() => {
+      void result.current.sendMessage({ text: "Tell me something slow" });
+    });
+    await waitFor(() => expect(result.current.status).toBe("streaming"));
+    rerender({ id: "chat-new" });
+    expect(result.current.id).toBe("chat-new");
+    const [signal] = await signals.waitForAccepted(1);
+    await settle();
+    expect(signals.requests).toHaveLength(1);
+    expect(signal).toMatchObject({ session_id: "chat-old", trigger_name: "user-abandon", score: 0 });
   });
 
   it("runs the AI SDK's own client and server code on this machine's Node", () => {

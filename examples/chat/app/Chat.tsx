@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from "react";
 import { AnswerFeedback } from "./AnswerFeedback";
+import { AssistantAnswer } from "./AssistantAnswer";
 import type { ConversationSession } from "./App";
 import { callAgent } from "./session";
 
@@ -76,7 +77,12 @@ export function Chat({
         {messages.map((message) => (
           <li key={message.id} className={`message ${message.role}`} data-testid={message.role === "assistant" ? "answer" : undefined}>
             <span className="visually-hidden">{message.role === "user" ? "You:" : "Assistant:"}</span>
-            <p>{message.text || (message.role === "assistant" ? "…" : "")}</p>
+            {message.role === "assistant" ? (
+              // Streaming once the server confirmed the session (X-Session-ID), until the last chunk.
+              <AssistantAnswer sessionId={message.sessionId ?? session.id} answerId={message.id} text={message.text} streaming={Boolean(message.sessionId) && !message.done} />
+            ) : (
+              <p>{message.text}</p>
+            )}
             {message.role === "assistant" && message.done && message.sessionId ? (
               <AnswerFeedback sessionId={message.sessionId} answerId={message.id} />
             ) : null}

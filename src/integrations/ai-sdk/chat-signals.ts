@@ -1,10 +1,13 @@
+import { ABANDON_TRIGGER, RETRY_TRIGGER } from "../../core/answer/answer-signal";
 import type { FeedbackData } from "../../core/signal";
 import type { ChatLike, ChatMessageLike, KeletChatOptions } from "./types";
 
-/** The trigger of the signal a regenerate sends. */
-export const REGENERATE_TRIGGER = "user-regenerate";
+/** The trigger of the signal a regenerate sends: Kelet's name for asking an answer again. */
+export const REGENERATE_TRIGGER = RETRY_TRIGGER;
 /** The trigger of the signal a stop sends. */
 export const STOP_TRIGGER = "user-stop";
+/** The trigger of the signal sent when the user leaves while an answer is on its way. */
+export { ABANDON_TRIGGER };
 
 /** Statuses in which an answer is on its way, so a stop interrupts it. */
 const ANSWERING_STATUSES: ReadonlySet<string> = new Set(["submitted", "streaming"]);
@@ -29,9 +32,15 @@ export function answerReplacedBy(messages: readonly ChatMessageLike[], messageId
   return target && next?.role === "assistant" ? next : undefined;
 }
 
-/** The coded signal for a regenerate or a stop: an event from the user, saying the answer was not right. */
+/** The answer arriving now: the last message while the status is `"streaming"` and it is an assistant's. */
+export function answerOnItsWay(chat: Pick<ChatLike, "status" | "messages">): ChatMessageLike | undefined {
+  const last = chat.messages[chat.messages.length - 1];
+  return chat.status === "streaming" && last?.role === "assistant" ? last : undefined;
+}
+
+/** The coded signal for a regenerate, a stop or leaving mid-answer: an event from the user, saying the answer was not what they needed. */
 export function chatEventSignal(
-  trigger_name: typeof REGENERATE_TRIGGER | typeof STOP_TRIGGER,
+  trigger_name: typeof REGENERATE_TRIGGER | typeof STOP_TRIGGER | typeof ABANDON_TRIGGER,
   chat: Pick<ChatLike, "id">,
   options: KeletChatOptions,
   answer: ChatMessageLike | undefined,

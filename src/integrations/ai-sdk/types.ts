@@ -23,13 +23,13 @@ export interface ChatMessageLike {
 /** Options of {@link useKeletChat}. */
 export interface KeletChatOptions {
   /**
-   * The session the regenerate and stop signals belong to: the id your
+   * The session the retry, stop and abandon signals belong to: the id your
    * server passed to `agentic_session(session_id=...)`. Default: the chat's
    * `id`, which the AI SDK sends to your route as the body's `id`. When the
    * server chooses its own id and puts it in the message metadata, pass
    * `sessionIdFromMetadata(lastAssistantMessage) ?? chat.id`.
    */
   session_id?: string | undefined;
-  /** Free JSON sent with both signals. */
+  /** Free JSON sent with every signal (retry, stop, abandon). */
   metadata?: Record<string, unknown>;
 }

@@ -1,0 +1,1 @@
+export { useAnswerSignals, type AnswerSignals, type AnswerSignalsOptions } from "./use-answer-signals";
