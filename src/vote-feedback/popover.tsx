@@ -1,6 +1,6 @@
 import * as RadixPopover from "@radix-ui/react-popover";
 import { Slottable } from "@radix-ui/react-slot";
-import { forwardRef, useRef, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import { forwardRef, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
 import { AppPlacedContent, useAppPlacement } from "./app-placed-content";
@@ -39,7 +39,22 @@ export interface PopoverProps extends ComponentPropsWithoutRef<typeof RadixPopov
  */
 const NAME = "VoteFeedback.Popover";
 
-export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover(
+/**
+ * Until it first opens (or is forced mounted) the popover is one flag: a long
+ * chat's closed widgets hold no Radix layers. Once engaged they stay, so an exit
+ * animation and the measured placement outlive the close.
+ */
+export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover(props, forwardedRef) {
+  useVoteFeedbackActions(NAME);
+  const { open } = useVoteFeedbackState();
+  const [engaged, setEngaged] = useState(false);
+  // Adjusted during render: the machinery mounts in the same commit that opens it.
+  if ((open || props.forceMount) && !engaged) setEngaged(true);
+  return engaged ? <PopoverMachinery {...props} ref={forwardedRef} /> : null;
+});
+Popover.displayName = NAME;
+
+const PopoverMachinery = forwardRef<HTMLDivElement, PopoverProps>(function PopoverMachinery(
   { portal, description = DEFAULT_DESCRIPTION, children, onOpenAutoFocus, onCloseAutoFocus, onKeyDown, onInteractOutside, "aria-describedby": describedBy, ...contentProps },
   forwardedRef,
 ) {
@@ -94,12 +109,17 @@ export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover
   ) : (
     <RadixPopover.Content {...shared}>{body}</RadixPopover.Content>
   );
-  return portal ? (
-    <RadixPopover.Portal forceMount={contentProps.forceMount} container={typeof portal === "object" ? portal.container : undefined}>
-      {content}
-    </RadixPopover.Portal>
-  ) : (
-    content
+  return (
+    // Non-modal: no focus trap, no scroll lock, the page stays usable while it is open.
+    <RadixPopover.Root open={open} onOpenChange={actions.setOpen}>
+      <RadixPopover.Anchor virtualRef={actions.anchorRef} />
+      {portal ? (
+        <RadixPopover.Portal forceMount={contentProps.forceMount} container={typeof portal === "object" ? portal.container : undefined}>
+          {content}
+        </RadixPopover.Portal>
+      ) : (
+        content
+      )}
+    </RadixPopover.Root>
   );
 });
-Popover.displayName = NAME;

@@ -1,4 +1,3 @@
-import * as RadixPopover from "@radix-ui/react-popover";
 import { useSessionIdCheck, useSignalDestinationCheck } from "../provider/diagnostics-hooks";
 import { ActionsContext, ReasonsContext, StateContext, TextContext } from "./context";
 import { useVoteFeedbackRoot, type VoteFeedbackRootProps } from "./use-vote-feedback-root";
@@ -19,11 +18,8 @@ export function Root(props: VoteFeedbackRootProps) {
       <StateContext.Provider value={state}>
         <TextContext.Provider value={text}>
           <ReasonsContext.Provider value={reasons}>
-            {/* Non-modal: no focus trap, no scroll lock, the page stays usable while it is open. */}
-            <RadixPopover.Root open={state.open} onOpenChange={actions.setOpen}>
-              <RadixPopover.Anchor virtualRef={actions.anchorRef} />
-              {props.children}
-            </RadixPopover.Root>
+            {/* Radix's popover machinery lives in VoteFeedback.Popover and mounts when it first opens. */}
+            {props.children}
           </ReasonsContext.Provider>
         </TextContext.Provider>
       </StateContext.Provider>

@@ -23,7 +23,8 @@ export function createVoteButton(kind: VoteKind, partName: string, label: string
     const popoverProps = (kind === "downvote" || popoverOn === "both") && {
       "aria-haspopup": "dialog" as const,
       "aria-expanded": expanded,
-      "aria-controls": id + "popover",
+      // Only while the popover exists: a reference must point at an element.
+      "aria-controls": expanded ? id + "popover" : undefined,
       "data-popover-state": expanded ? "open" : "closed",
     };
     return (

@@ -66,7 +66,7 @@ describe("the VoteFeedback parts", () => {
     expect(button.getAttribute("name")).toBe("vote");
   });
 
-  it("give each widget on a page its own ids", async () => {
+  it("give each widget on a page its own ids, and point aria-controls only at a popover that exists", async () => {
     render(
       <>
         <Widget session_id="a" onFeedback={noop} />
@@ -75,8 +75,13 @@ describe("the VoteFeedback parts", () => {
     );
     const ids = Array.from(document.querySelectorAll("[id]"), (element) => element.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const [firstDown, secondDown] = document.querySelectorAll('[aria-label="Downvote feedback"]');
-    expect(firstDown!.getAttribute("aria-controls")).not.toBe(secondDown!.getAttribute("aria-controls"));
+    const [firstDown, secondDown] = document.querySelectorAll<HTMLElement>('[aria-label="Downvote feedback"]');
+    expect(firstDown!.hasAttribute("aria-controls")).toBe(false);
+    fireEvent.click(firstDown!);
+    fireEvent.click(secondDown!);
+    const controlled = [firstDown!, secondDown!].map((button) => button.getAttribute("aria-controls"));
+    expect(controlled.map((id) => document.getElementById(id!)?.getAttribute("role"))).toEqual(["dialog", "dialog"]);
+    expect(controlled[0]).not.toBe(controlled[1]);
   });
 
   it("call a function child with whether its vote is selected", () => {
