@@ -31,8 +31,8 @@ export interface PopoverProps extends ComponentPropsWithoutRef<typeof RadixPopov
  * Ctrl/Cmd+Enter submits.
  *
  * Placement: anchored to the button by Radix, unless the app places it itself
- * (an inline `position` style, or a class whose computed `position` is
- * `absolute` or `fixed`, as 1.3 apps do): then it renders where the app's CSS
+ * (an inline `position` style, or a class whose computed `position` is not
+ * `static`: `absolute` or `fixed` as 1.3 apps do, `relative` to stay in the flow): then it renders where the app's CSS
  * puts it, without Radix's floating wrapper. A class is measured once, before
  * the first open paints (a layout effect).
  * Renders nothing while closed; `data-state="open"|"closed"` drives animations.
@@ -72,6 +72,10 @@ const PopoverMachinery = forwardRef<HTMLDivElement, PopoverProps>(function Popov
     "aria-labelledby": actions.buttons[openedBy].current?.id || id + openedBy,
     "aria-describedby": describedBy ? `${describedBy} ${descriptionId}` : descriptionId,
     "data-submitting": submitting ? "" : undefined,
+    // Radix placement: a gap from the button, its start edge aligned with the button's, off the window's edge.
+    sideOffset: 8,
+    align: "start" as const,
+    collisionPadding: 8,
     ...contentProps,
     ref,
     onOpenAutoFocus: composeEventHandlers(onOpenAutoFocus, (event: Event) => {

@@ -82,7 +82,9 @@ interface OwnState extends VoteFeedbackState {
 /** The values the app may own, with the callback that tells it of a change. */
 const CHANGE_HANDLERS = { vote: "onVoteChange", open: "onOpenChange", text: "onTextChange" } as const;
 type Controllable = keyof typeof CHANGE_HANDLERS;
-const isControllable = (key: string): key is Controllable => key in CHANGE_HANDLERS;
+
+/** Tells the app of a new value through the prop's change callback. */
+const tell = (props: VoteFeedbackRootProps, key: Controllable, value: unknown) => (props[CHANGE_HANDLERS[key]] as ((value: unknown) => void) | undefined)?.(value);
 
 const NO_REASONS: readonly string[] = [];
 
@@ -102,6 +104,7 @@ interface Committed {
   providerSignal: FeedbackFunction;
   reportFailure: SignalErrorHandler;
   persistKey: string | null;
+  session: string | undefined;
   /** Committed, then moved on at once by each event, so two events in one tick see each other. */
   state: VoteFeedbackState;
 }
@@ -126,7 +129,7 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
   const { openedBy, reasons, submitting } = own;
 
   // Written at commit only: a render React discards (a transition, Suspense) never reaches a signal.
-  const committed = useCommittedRef<Committed>({ props, providerSignal, reportFailure, persistKey, state: { vote, open, openedBy, text, reasons } });
+  const committed = useCommittedRef<Committed>({ props, providerSignal, reportFailure, persistKey, session: sessionKey, state: { vote, open, openedBy, text, reasons } });
 
   // Uncontrolled, the app hears of a change once it is shown (as Radix's controllable state tells it).
   const shownOwn: Pick<OwnState, Controllable> = { vote: own.vote, open: own.open, text: own.text };
@@ -137,7 +140,7 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
     const rootProps = committed.current.props;
     let key: Controllable;
     for (key in CHANGE_HANDLERS) {
-      if (rootProps[key] === undefined && shownOwn[key] !== last[key]) (rootProps[CHANGE_HANDLERS[key]] as ((value: unknown) => void) | undefined)?.(shownOwn[key]);
+      if (rootProps[key] === undefined && shownOwn[key] !== last[key]) tell(rootProps, key, shownOwn[key]);
     }
     // By value: a fresh start derived for a new session is a new object on every render until an update stores it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -173,20 +176,20 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
       const [next, vote, explanation] = transition(previous, rootProps);
       const shown: Record<string, unknown> = { ...next };
       const changes: Record<string, unknown> = {};
+      let changed: unknown;
       let key: keyof VoteFeedbackState;
       for (key in next) {
         if (next[key] === previous[key]) continue;
         // What the widget owns moves on at once; what the app controls (`vote`, `open`, `text`: the props of
         // the same names) waits for the app's next commit (an app that keeps its value keeps it here too).
-        if (isControllable(key) && rootProps[key] !== undefined) {
-          if (next[key] !== rootProps[key]) (rootProps[CHANGE_HANDLERS[key]] as ((value: unknown) => void) | undefined)?.(next[key]);
+        if (key in CHANGE_HANDLERS && rootProps[key as Controllable] !== undefined) {
+          if (next[key] !== rootProps[key as Controllable]) tell(rootProps, key as Controllable, next[key]);
           shown[key] = previous[key];
-        } else changes[key] = next[key];
+        } else changed = changes[key] = next[key] as never;
       }
       // One update for all of it: one render, one commit.
-      const session = typeof rootProps.session_id === "string" ? rootProps.session_id : undefined;
-      if (Object.keys(changes).length > 0)
-        setOwn((state) => ({ ...(state.session === session ? state : initialState(rootProps, session)), ...changes }));
+      const { session } = current;
+      if (changed !== undefined) setOwn((state) => ({ ...(state.session === session ? state : initialState(rootProps, session)), ...changes }));
       current.state = shown as unknown as VoteFeedbackState;
       if (current.persistKey && next.vote && next.vote !== previous.vote) writePersistedVote(current.persistKey, next.vote);
       if (vote) send(current, vote, explanation);

@@ -80,6 +80,19 @@ describe("the first open of a VoteFeedback popover, in real Chromium", () => {
     expect(box.left < button.right && box.right > button.left).toBe(true);
   });
 
+  it("floats 8px under the button by default, its start aligned with the button's, 8px off the window's edge", async () => {
+    render(
+      <div style={{ paddingLeft: 2 }}>
+        <Widget popover={{ style: { width: 300 } }} />
+      </div>,
+    );
+    const frame = firstFrameWithDialog();
+    await userEvent.click(downvote());
+    const { popover: box, button } = await frame;
+    expect(Math.round(box.top - button.bottom)).toBe(8);
+    expect(Math.round(box.left)).toBe(Math.max(8, Math.round(button.left)));
+  });
+
   it.each(PLACEMENTS)("is placed and expanded in its first frame when the app opens it through `open` (%s)", async (_, popover) => {
     const frame = firstFrameWithDialog();
     render(<OpenedByTheApp popover={popover} />);
