@@ -115,7 +115,7 @@ const PopoverMachinery = forwardRef<HTMLDivElement, PopoverProps>(function Popov
   );
   return (
     // Non-modal: no focus trap, no scroll lock, the page stays usable while it is open.
-    <RadixPopover.Root open={open} onOpenChange={actions.setOpen}>
+    <RadixPopover.Root open={open} onOpenChange={(value) => actions.setOpen(value)}>
       <RadixPopover.Anchor virtualRef={actions.anchorRef} />
       {portal ? (
         <RadixPopover.Portal forceMount={contentProps.forceMount} container={typeof portal === "object" ? portal.container : undefined}>

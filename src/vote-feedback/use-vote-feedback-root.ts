@@ -109,6 +109,98 @@ interface Committed {
   state: VoteFeedbackState;
 }
 
+/**
+ * What the parts can do (`VoteFeedbackActions`): every event reads the committed render
+ * through `committed`, moves the state machine on, and sends what it asks for.
+ */
+class Actions implements VoteFeedbackActions {
+  readonly buttons: VoteFeedbackActions["buttons"] = { upvote: { current: null }, downvote: { current: null } };
+  readonly textarea: VoteFeedbackActions["textarea"] = { current: null };
+  readonly anchorRef: VoteFeedbackActions["anchorRef"];
+
+  constructor(
+    private readonly committed: { readonly current: Committed },
+    private readonly setOwn: (update: (state: OwnState) => OwnState) => void,
+  ) {
+    const { buttons } = this;
+    this.anchorRef = {
+      get current() {
+        return buttons[committed.current.state.openedBy].current;
+      },
+    };
+  }
+
+  pressVote(kind: VoteKind) {
+    this.update((state, rootProps) => pressVote(state, kind, rootProps.popoverOn));
+  }
+
+  setText(value: string) {
+    this.update((state) => [{ ...state, text: value }]);
+  }
+
+  toggleReason(reason: string) {
+    this.update((state) => toggleReason(state, reason));
+  }
+
+  submit() {
+    // What the field shows is what is sent: the app may give it a value of its own (the 1.3 way).
+    if (this.textarea.current) this.setText(this.textarea.current.value);
+    this.update(submit);
+  }
+
+  setOpen(value: boolean) {
+    this.update((state) => [{ ...state, open: value }]);
+  }
+
+  private update(transition: (state: VoteFeedbackState, props: VoteFeedbackRootProps) => Transition) {
+    const current = this.committed.current;
+    const { props: rootProps, state: previous, session } = current;
+    const [next, vote, explanation] = transition(previous, rootProps);
+    const shown: Record<string, unknown> = { ...next };
+    const changes: Record<string, unknown> = {};
+    let changed = false;
+    let key: keyof VoteFeedbackState;
+    for (key in next) {
+      if (next[key] === previous[key]) continue;
+      // What the widget owns moves on at once; what the app controls (`vote`, `open`, `text`: the props of
+      // the same names) waits for the app's next commit (an app that keeps its value keeps it here too).
+      if (key in CHANGE_HANDLERS && rootProps[key as Controllable] !== undefined) {
+        if (next[key] !== rootProps[key as Controllable]) tell(rootProps, key as Controllable, next[key]);
+        shown[key] = previous[key];
+      } else {
+        changes[key] = next[key];
+        changed = true;
+      }
+    }
+    // One update for all of it: one render, one commit.
+    if (changed) this.setOwn((state) => ({ ...(state.session === session ? state : initialState(rootProps, session)), ...changes }));
+    current.state = shown as unknown as VoteFeedbackState;
+    if (current.persistKey && next.vote && next.vote !== previous.vote) writePersistedVote(current.persistKey, next.vote);
+    if (vote) this.send(current, vote, explanation);
+  }
+
+  /** Hands one signal over; every outcome is handled here, nothing escapes into the app. */
+  private send({ props: rootProps, providerSignal: feedback, reportFailure: report }: Committed, vote: VoteKind, explanation?: Explanation) {
+    let signal: FeedbackData;
+    try {
+      signal = buildVoteSignal(rootProps, vote, explanation);
+    } catch (error) {
+      // A throwing `session_id` function: report it, keep the widget working.
+      return report(toError(error), { session_id: "", kind: "feedback", source: "human" });
+    }
+    const busy = (submitting: boolean) => this.setOwn((state) => ({ ...state, submitting }));
+    busy(true);
+    queueMicrotask(() => busy(false));
+    const { onFeedback } = rootProps;
+    // The provider validates and queues synchronously; its promise settles on delivery, which is the
+    // queue's business (it keeps each session's order), not a reason to keep the buttons busy.
+    new Promise<void>((resolve) => resolve((onFeedback ?? feedback)(signal))).catch((error: unknown) => {
+      // The provider's feedback() has already reported its own failures; an app handler's has not.
+      if (onFeedback) report(toError(error), signal);
+    });
+  }
+}
+
 /** The behaviour of `VoteFeedback.Root`: state (controllable), the state machine, sending, session resets. */
 export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackRootValue {
   const reportFailure = useSignalFailureHandler();
@@ -146,75 +238,8 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [own.vote, own.open, own.text, committed]);
 
-  const [actions] = useState<VoteFeedbackActions>(() => {
-    const buttons: VoteFeedbackActions["buttons"] = { upvote: { current: null }, downvote: { current: null } };
-    const textarea: VoteFeedbackActions["textarea"] = { current: null };
-
-    /** Hands one signal over; every outcome is handled here, nothing escapes into the app. */
-    const send = ({ props: rootProps, providerSignal: feedback, reportFailure: report }: Committed, vote: VoteKind, explanation?: Explanation) => {
-      let signal: FeedbackData;
-      try {
-        signal = buildVoteSignal(rootProps, vote, explanation);
-      } catch (error) {
-        // A throwing `session_id` function: report it, keep the widget working.
-        return report(toError(error), { session_id: "", kind: "feedback", source: "human" });
-      }
-      setOwn((state) => ({ ...state, submitting: true }));
-      queueMicrotask(() => setOwn((state) => ({ ...state, submitting: false })));
-      const { onFeedback } = rootProps;
-      // The provider validates and queues synchronously; its promise settles on delivery, which is the
-      // queue's business (it keeps each session's order), not a reason to keep the buttons busy.
-      new Promise<void>((resolve) => resolve((onFeedback ?? feedback)(signal))).catch((error: unknown) => {
-        // The provider's feedback() has already reported its own failures; an app handler's has not.
-        if (onFeedback) report(toError(error), signal);
-      });
-    };
-
-    const update = (transition: (state: VoteFeedbackState, props: VoteFeedbackRootProps) => Transition) => {
-      const current = committed.current;
-      const { props: rootProps, state: previous } = current;
-      const [next, vote, explanation] = transition(previous, rootProps);
-      const shown: Record<string, unknown> = { ...next };
-      const changes: Record<string, unknown> = {};
-      let changed: unknown;
-      let key: keyof VoteFeedbackState;
-      for (key in next) {
-        if (next[key] === previous[key]) continue;
-        // What the widget owns moves on at once; what the app controls (`vote`, `open`, `text`: the props of
-        // the same names) waits for the app's next commit (an app that keeps its value keeps it here too).
-        if (key in CHANGE_HANDLERS && rootProps[key as Controllable] !== undefined) {
-          if (next[key] !== rootProps[key as Controllable]) tell(rootProps, key as Controllable, next[key]);
-          shown[key] = previous[key];
-        } else changed = changes[key] = next[key] as never;
-      }
-      // One update for all of it: one render, one commit.
-      const { session } = current;
-      if (changed !== undefined) setOwn((state) => ({ ...(state.session === session ? state : initialState(rootProps, session)), ...changes }));
-      current.state = shown as unknown as VoteFeedbackState;
-      if (current.persistKey && next.vote && next.vote !== previous.vote) writePersistedVote(current.persistKey, next.vote);
-      if (vote) send(current, vote, explanation);
-    };
-
-    const setText = (value: string) => update((state) => [{ ...state, text: value }]);
-    return {
-      pressVote: (kind) => update((state, rootProps) => pressVote(state, kind, rootProps.popoverOn)),
-      setText,
-      toggleReason: (reason) => update((state) => toggleReason(state, reason)),
-      submit() {
-        // What the field shows is what is sent: the app may give it a value of its own (the 1.3 way).
-        if (textarea.current) setText(textarea.current.value);
-        update(submit);
-      },
-      setOpen: (value) => update((state) => [{ ...state, open: value }]),
-      buttons,
-      textarea,
-      anchorRef: {
-        get current() {
-          return buttons[committed.current.state.openedBy].current;
-        },
-      },
-    };
-  });
+  // One object per widget, its methods shared on the prototype: a long chat holds hundreds.
+  const [actions] = useState(() => new Actions(committed, setOwn));
 
   const id = useId();
   const { popoverOn } = props;
