@@ -65,7 +65,7 @@ export interface VoteFeedbackRootProps {
 
 /** What Root hands its parts, one context each. */
 export interface VoteFeedbackRootValue {
-  state: VoteFeedbackStateValue;
+  state: VoteFeedbackStateValue & { actions: VoteFeedbackActions };
   text: string;
   reasons: readonly string[];
   actions: VoteFeedbackActions;
@@ -243,9 +243,9 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
 
   const id = useId();
   const { popoverOn } = props;
-  const state = useMemo<VoteFeedbackStateValue>(
-    () => ({ vote, open, openedBy, submitting, popoverOn, id }),
-    [vote, open, openedBy, submitting, popoverOn, id],
+  const state = useMemo<VoteFeedbackRootValue["state"]>(
+    () => ({ vote, open, openedBy, submitting, popoverOn, id, actions }),
+    [vote, open, openedBy, submitting, popoverOn, id, actions],
   );
   return { state, text, reasons, actions };
 }
