@@ -114,15 +114,19 @@ interface Committed {
  * through `committed`, moves the state machine on, and sends what it asks for.
  */
 class Actions implements VoteFeedbackActions {
-  readonly buttons: VoteFeedbackActions["buttons"] = { upvote: { current: null }, downvote: { current: null } };
-  readonly textarea: VoteFeedbackActions["textarea"] = { current: null };
+  // Assigned in the constructor, not as class fields: the build targets ES2020, which would wrap each in a helper.
+  readonly buttons: VoteFeedbackActions["buttons"];
+  readonly textarea: VoteFeedbackActions["textarea"];
   readonly anchorRef: VoteFeedbackActions["anchorRef"];
+  private readonly committed: { readonly current: Committed };
+  private readonly setOwn: (update: (state: OwnState) => OwnState) => void;
 
-  constructor(
-    private readonly committed: { readonly current: Committed },
-    private readonly setOwn: (update: (state: OwnState) => OwnState) => void,
-  ) {
-    const { buttons } = this;
+  constructor(committed: Actions["committed"], setOwn: Actions["setOwn"]) {
+    const buttons: Actions["buttons"] = { upvote: { current: null }, downvote: { current: null } };
+    this.buttons = buttons;
+    this.textarea = { current: null };
+    this.committed = committed;
+    this.setOwn = setOwn;
     this.anchorRef = {
       get current() {
         return buttons[committed.current.state.openedBy].current;
