@@ -59,8 +59,8 @@ export const AppPlacedContent = forwardRef<HTMLDivElement, AppPlacedContentProps
 
 /**
  * Whether the app places the popover itself (1.3 style: `position: absolute` in
- * a `position: relative` wrapper): at once for an inline `position` style; for
- * a class, by measuring the rendered popover's computed `position` in a layout
+ * a `position: relative` wrapper; or `relative` to keep it in the flow): at once
+ * for an inline `position` style; for a class, by measuring the rendered popover's computed `position` in a layout
  * effect, so a change of placement happens before the first paint (a new
  * className is measured again). `abandoned` is the element rendered before such
  * a change: its focus events (Radix's mount and unmount auto-focus) are not the user's.
@@ -73,7 +73,7 @@ export function useAppPlacement(contentRef: RefObject<Element | null>, style: CS
   useIsomorphicLayoutEffect(() => {
     const element = contentRef.current;
     if (byInlineStyle || !element || measured?.[0] === className) return;
-    const placed = /^(absolute|fixed)$/.test(getComputedStyle(element).position);
+    const placed = /^(absolute|fixed|relative|sticky)$/.test(getComputedStyle(element).position);
     if (placed !== byApp) abandoned.current = element;
     setMeasured([className, placed]);
   });

@@ -34,19 +34,19 @@ export interface VoteFeedbackActions {
   anchorRef: { readonly current: HTMLElement | null };
 }
 
-export const ActionsContext = createContext<VoteFeedbackActions | null>(null);
-export const StateContext = createContext<VoteFeedbackStateValue>(null!);
+/** The widget's state and its actions in one context: one provider fewer for each answer of a long chat. */
+export const StateContext = createContext<(VoteFeedbackStateValue & { actions: VoteFeedbackActions }) | null>(null);
 export const TextContext = createContext("");
 export const ReasonsContext = createContext<readonly string[]>([]);
 
 /** Every part reads the actions first: outside a Root it fails loudly with its own name. */
 export function useVoteFeedbackActions(partName: string): VoteFeedbackActions {
-  const actions = useContext(ActionsContext);
-  if (!actions) throw new Error(`<${partName}> must be used within <VoteFeedback.Root>`);
-  return actions;
+  const state = useContext(StateContext);
+  if (!state) throw new Error(`<${partName}> must be used within <VoteFeedback.Root>`);
+  return state.actions;
 }
 
-// The Root provides all four together, so past the check above these are never missing.
-export const useVoteFeedbackState = () => useContext(StateContext);
+// The Root provides all three together, so past the check above these are never missing.
+export const useVoteFeedbackState = () => useContext(StateContext)!;
 export const useVoteFeedbackText = () => useContext(TextContext);
 export const useVoteFeedbackReasons = () => useContext(ReasonsContext);

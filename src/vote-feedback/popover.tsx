@@ -1,6 +1,6 @@
 import * as RadixPopover from "@radix-ui/react-popover";
 import { Slottable } from "@radix-ui/react-slot";
-import { forwardRef, useRef, type ComponentPropsWithoutRef, type ReactNode } from "react";
+import { forwardRef, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
 import { AppPlacedContent, useAppPlacement } from "./app-placed-content";
@@ -31,15 +31,30 @@ export interface PopoverProps extends ComponentPropsWithoutRef<typeof RadixPopov
  * Ctrl/Cmd+Enter submits.
  *
  * Placement: anchored to the button by Radix, unless the app places it itself
- * (an inline `position` style, or a class whose computed `position` is
- * `absolute` or `fixed`, as 1.3 apps do): then it renders where the app's CSS
+ * (an inline `position` style, or a class whose computed `position` is not
+ * `static`: `absolute` or `fixed` as 1.3 apps do, `relative` to stay in the flow): then it renders where the app's CSS
  * puts it, without Radix's floating wrapper. A class is measured once, before
  * the first open paints (a layout effect).
  * Renders nothing while closed; `data-state="open"|"closed"` drives animations.
  */
 const NAME = "VoteFeedback.Popover";
 
-export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover(
+/**
+ * Until it first opens (or is forced mounted) the popover is one flag: a long
+ * chat's closed widgets hold no Radix layers. Once engaged they stay, so an exit
+ * animation and the measured placement outlive the close.
+ */
+export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover(props, forwardedRef) {
+  useVoteFeedbackActions(NAME);
+  const { open } = useVoteFeedbackState();
+  const [engaged, setEngaged] = useState(false);
+  // Adjusted during render: the machinery mounts in the same commit that opens it.
+  if ((open || props.forceMount) && !engaged) setEngaged(true);
+  return engaged ? <PopoverMachinery {...props} ref={forwardedRef} /> : null;
+});
+Popover.displayName = NAME;
+
+const PopoverMachinery = forwardRef<HTMLDivElement, PopoverProps>(function PopoverMachinery(
   { portal, description = DEFAULT_DESCRIPTION, children, onOpenAutoFocus, onCloseAutoFocus, onKeyDown, onInteractOutside, "aria-describedby": describedBy, ...contentProps },
   forwardedRef,
 ) {
@@ -57,6 +72,10 @@ export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover
     "aria-labelledby": actions.buttons[openedBy].current?.id || id + openedBy,
     "aria-describedby": describedBy ? `${describedBy} ${descriptionId}` : descriptionId,
     "data-submitting": submitting ? "" : undefined,
+    // Radix placement: a gap from the button, its start edge aligned with the button's, off the window's edge.
+    sideOffset: 8,
+    align: "start" as const,
+    collisionPadding: 8,
     ...contentProps,
     ref,
     onOpenAutoFocus: composeEventHandlers(onOpenAutoFocus, (event: Event) => {
@@ -94,12 +113,17 @@ export const Popover = forwardRef<HTMLDivElement, PopoverProps>(function Popover
   ) : (
     <RadixPopover.Content {...shared}>{body}</RadixPopover.Content>
   );
-  return portal ? (
-    <RadixPopover.Portal forceMount={contentProps.forceMount} container={typeof portal === "object" ? portal.container : undefined}>
-      {content}
-    </RadixPopover.Portal>
-  ) : (
-    content
+  return (
+    // Non-modal: no focus trap, no scroll lock, the page stays usable while it is open.
+    <RadixPopover.Root open={open} onOpenChange={(value) => actions.setOpen(value)}>
+      <RadixPopover.Anchor virtualRef={actions.anchorRef} />
+      {portal ? (
+        <RadixPopover.Portal forceMount={contentProps.forceMount} container={typeof portal === "object" ? portal.container : undefined}>
+          {content}
+        </RadixPopover.Portal>
+      ) : (
+        content
+      )}
+    </RadixPopover.Root>
   );
 });
-Popover.displayName = NAME;

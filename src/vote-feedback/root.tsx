@@ -1,6 +1,5 @@
-import * as RadixPopover from "@radix-ui/react-popover";
 import { useSessionIdCheck, useSignalDestinationCheck } from "../provider/diagnostics-hooks";
-import { ActionsContext, ReasonsContext, StateContext, TextContext } from "./context";
+import { ReasonsContext, StateContext, TextContext } from "./context";
 import { useVoteFeedbackRoot, type VoteFeedbackRootProps } from "./use-vote-feedback-root";
 
 export type { VoteFeedbackRootProps };
@@ -10,24 +9,19 @@ export type { VoteFeedbackRootProps };
  * the signals. Renders no element of its own.
  */
 export function Root(props: VoteFeedbackRootProps) {
-  const { state, text, reasons, actions } = useVoteFeedbackRoot(props);
+  const { state, text, reasons } = useVoteFeedbackRoot(props);
   // Development only: signals that go nowhere, placeholder or per-render session ids.
   useSignalDestinationCheck(props.onFeedback !== undefined, "VoteFeedback.Root");
   useSessionIdCheck(props.session_id, "VoteFeedback.Root");
   return (
-    <ActionsContext.Provider value={actions}>
-      <StateContext.Provider value={state}>
-        <TextContext.Provider value={text}>
-          <ReasonsContext.Provider value={reasons}>
-            {/* Non-modal: no focus trap, no scroll lock, the page stays usable while it is open. */}
-            <RadixPopover.Root open={state.open} onOpenChange={actions.setOpen}>
-              <RadixPopover.Anchor virtualRef={actions.anchorRef} />
-              {props.children}
-            </RadixPopover.Root>
-          </ReasonsContext.Provider>
-        </TextContext.Provider>
-      </StateContext.Provider>
-    </ActionsContext.Provider>
+    <StateContext.Provider value={state}>
+      <TextContext.Provider value={text}>
+        <ReasonsContext.Provider value={reasons}>
+          {/* Radix's popover machinery lives in VoteFeedback.Popover and mounts when it first opens. */}
+          {props.children}
+        </ReasonsContext.Provider>
+      </TextContext.Provider>
+    </StateContext.Provider>
   );
 }
 Root.displayName = "VoteFeedback.Root";

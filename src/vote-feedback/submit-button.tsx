@@ -29,7 +29,7 @@ export const SubmitButton = forwardRef<HTMLButtonElement, SubmitButtonProps>(fun
       {...props}
       ref={ref}
       state={{ hasFeedback }}
-      onPress={actions.submit}
+      onPress={() => actions.submit()}
     />
   );
 });

@@ -1,5 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from "react";
-import { useControllableState } from "@radix-ui/react-use-controllable-state";
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import type { SignalErrorHandler } from "../core/report-failure";
 import type { FeedbackData } from "../core/signal";
 import type { FeedbackFunction } from "../core/feedback-function";
@@ -66,28 +65,145 @@ export interface VoteFeedbackRootProps {
 
 /** What Root hands its parts, one context each. */
 export interface VoteFeedbackRootValue {
-  state: VoteFeedbackStateValue;
+  state: VoteFeedbackStateValue & { actions: VoteFeedbackActions };
   text: string;
   reasons: readonly string[];
   actions: VoteFeedbackActions;
 }
 
-type Setters = { [Key in keyof VoteFeedbackState]: (value: VoteFeedbackState[Key]) => void };
+/** What the widget holds itself: one state object, so a closed widget is one hook of state. */
+interface OwnState extends VoteFeedbackState {
+  /** True while a signal is handed over (validated and queued) only, never until delivery. */
+  submitting: boolean;
+  /** The string session these values belong to: a new one starts over. */
+  session: string | undefined;
+}
 
-/** What handlers read: the last committed render's props and setters, and the latest state. */
+/** The values the app may own, with the callback that tells it of a change. */
+const CHANGE_HANDLERS = { vote: "onVoteChange", open: "onOpenChange", text: "onTextChange" } as const;
+type Controllable = keyof typeof CHANGE_HANDLERS;
+
+/** Tells the app of a new value through the prop's change callback. */
+const tell = (props: VoteFeedbackRootProps, key: Controllable, value: unknown) => (props[CHANGE_HANDLERS[key]] as ((value: unknown) => void) | undefined)?.(value);
+
+const NO_REASONS: readonly string[] = [];
+
+const initialState = (props: VoteFeedbackRootProps, session: string | undefined): OwnState => ({
+  vote: props.defaultVote ?? null,
+  open: props.defaultOpen ?? false,
+  text: props.defaultText ?? "",
+  openedBy: "downvote",
+  reasons: NO_REASONS,
+  submitting: false,
+  session,
+});
+
+/** What handlers read: the last committed render's props, and the latest state. */
 interface Committed {
   props: VoteFeedbackRootProps;
   providerSignal: FeedbackFunction;
   reportFailure: SignalErrorHandler;
   persistKey: string | null;
+  session: string | undefined;
   /** Committed, then moved on at once by each event, so two events in one tick see each other. */
   state: VoteFeedbackState;
-  set: Setters;
 }
 
-/** One of Root's values the app may own, through Radix's controllable state. */
-const useControllable = <T>(prop: T | undefined, defaultProp: T, onChange?: (value: T) => void) =>
-  useControllableState({ prop, defaultProp, onChange, caller: "VoteFeedback.Root" });
+/**
+ * What the parts can do (`VoteFeedbackActions`): every event reads the committed render
+ * through `committed`, moves the state machine on, and sends what it asks for.
+ */
+class Actions implements VoteFeedbackActions {
+  // Assigned in the constructor, not as class fields: the build targets ES2020, which would wrap each in a helper.
+  readonly buttons: VoteFeedbackActions["buttons"];
+  readonly textarea: VoteFeedbackActions["textarea"];
+  readonly anchorRef: VoteFeedbackActions["anchorRef"];
+  private readonly committed: { readonly current: Committed };
+  private readonly setOwn: (update: (state: OwnState) => OwnState) => void;
+
+  constructor(committed: Actions["committed"], setOwn: Actions["setOwn"]) {
+    const buttons: Actions["buttons"] = { upvote: { current: null }, downvote: { current: null } };
+    this.buttons = buttons;
+    this.textarea = { current: null };
+    this.committed = committed;
+    this.setOwn = setOwn;
+    this.anchorRef = {
+      get current() {
+        return buttons[committed.current.state.openedBy].current;
+      },
+    };
+  }
+
+  pressVote(kind: VoteKind) {
+    this.update((state, rootProps) => pressVote(state, kind, rootProps.popoverOn));
+  }
+
+  setText(value: string) {
+    this.update((state) => [{ ...state, text: value }]);
+  }
+
+  toggleReason(reason: string) {
+    this.update((state) => toggleReason(state, reason));
+  }
+
+  submit() {
+    // What the field shows is what is sent: the app may give it a value of its own (the 1.3 way).
+    if (this.textarea.current) this.setText(this.textarea.current.value);
+    this.update(submit);
+  }
+
+  setOpen(value: boolean) {
+    this.update((state) => [{ ...state, open: value }]);
+  }
+
+  private update(transition: (state: VoteFeedbackState, props: VoteFeedbackRootProps) => Transition) {
+    const current = this.committed.current;
+    const { props: rootProps, state: previous, session } = current;
+    const [next, vote, explanation] = transition(previous, rootProps);
+    const shown: Record<string, unknown> = { ...next };
+    const changes: Record<string, unknown> = {};
+    let changed = false;
+    let key: keyof VoteFeedbackState;
+    for (key in next) {
+      if (next[key] === previous[key]) continue;
+      // What the widget owns moves on at once; what the app controls (`vote`, `open`, `text`: the props of
+      // the same names) waits for the app's next commit (an app that keeps its value keeps it here too).
+      if (key in CHANGE_HANDLERS && rootProps[key as Controllable] !== undefined) {
+        if (next[key] !== rootProps[key as Controllable]) tell(rootProps, key as Controllable, next[key]);
+        shown[key] = previous[key];
+      } else {
+        changes[key] = next[key];
+        changed = true;
+      }
+    }
+    // One update for all of it: one render, one commit.
+    if (changed) this.setOwn((state) => ({ ...(state.session === session ? state : initialState(rootProps, session)), ...changes }));
+    current.state = shown as unknown as VoteFeedbackState;
+    if (current.persistKey && next.vote && next.vote !== previous.vote) writePersistedVote(current.persistKey, next.vote);
+    if (vote) this.send(current, vote, explanation);
+  }
+
+  /** Hands one signal over; every outcome is handled here, nothing escapes into the app. */
+  private send({ props: rootProps, providerSignal: feedback, reportFailure: report }: Committed, vote: VoteKind, explanation?: Explanation) {
+    let signal: FeedbackData;
+    try {
+      signal = buildVoteSignal(rootProps, vote, explanation);
+    } catch (error) {
+      // A throwing `session_id` function: report it, keep the widget working.
+      return report(toError(error), { session_id: "", kind: "feedback", source: "human" });
+    }
+    const busy = (submitting: boolean) => this.setOwn((state) => ({ ...state, submitting }));
+    busy(true);
+    queueMicrotask(() => busy(false));
+    const { onFeedback } = rootProps;
+    // The provider validates and queues synchronously; its promise settles on delivery, which is the
+    // queue's business (it keeps each session's order), not a reason to keep the buttons busy.
+    new Promise<void>((resolve) => resolve((onFeedback ?? feedback)(signal))).catch((error: unknown) => {
+      // The provider's feedback() has already reported its own failures; an app handler's has not.
+      if (onFeedback) report(toError(error), signal);
+    });
+  }
+}
 
 /** The behaviour of `VoteFeedback.Root`: state (controllable), the state machine, sending, session resets. */
 export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackRootValue {
@@ -96,111 +212,44 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
   const sessionKey = typeof props.session_id === "string" ? props.session_id : undefined;
   const persistKey = props.persistVote && sessionKey !== undefined ? persistedVoteKey(props.trigger_name, sessionKey) : null;
   const rememberedVote = usePersistedVote(persistKey);
-  const initialVote = props.defaultVote ?? null;
-  const initialOpen = props.defaultOpen ?? false;
-  const initialText = props.defaultText ?? "";
+  const [stored, setOwn] = useState(() => initialState(props, sessionKey));
+  // A new session is a new answer: what the widget holds starts over, derived here rather than set during
+  // render, so a session that arrives in a transition React throws away leaves the shown one alone.
+  // Values the app controls are left to the app.
+  const own = stored.session === sessionKey ? stored : initialState(props, sessionKey);
 
-  const [ownVote, setVote] = useControllable<Vote>(props.vote, initialVote, props.onVoteChange);
-  const [open, setOpen] = useControllable(props.open, initialOpen, props.onOpenChange);
-  const [text, setText] = useControllable(props.text, initialText, props.onTextChange);
-  const [openedBy, setOpenedBy] = useState<VoteKind>("downvote");
-  const [reasons, setReasons] = useState<readonly string[]>([]);
-  // True while a signal is handed over (validated and queued) only, never until delivery.
-  const [submitting, setSubmitting] = useState(false);
   // A controlled vote wins; else the remembered one (it is the latest the user gave), else the widget's own.
-  const vote = props.vote !== undefined ? ownVote : (rememberedVote ?? ownVote);
-
-  // A new session is a new answer: start over (state adjusted during render, no flash; a render
-  // React throws away takes its adjustments with it). Values the app controls are left to the app.
-  const [seenSessionKey, setSeenSessionKey] = useState(sessionKey);
-  if (sessionKey !== seenSessionKey) {
-    setSeenSessionKey(sessionKey);
-    if (props.vote === undefined) setVote(initialVote);
-    if (props.open === undefined) setOpen(initialOpen);
-    if (props.text === undefined) setText(initialText);
-    setOpenedBy("downvote");
-    setReasons([]);
-  }
+  const vote = props.vote !== undefined ? props.vote : (rememberedVote ?? own.vote);
+  const open = props.open ?? own.open;
+  const text = props.text ?? own.text;
+  const { openedBy, reasons, submitting } = own;
 
   // Written at commit only: a render React discards (a transition, Suspense) never reaches a signal.
-  const committed = useCommittedRef<Committed>({
-    props,
-    providerSignal,
-    reportFailure,
-    persistKey,
-    state: { vote, open, openedBy, text, reasons },
-    set: { vote: setVote, open: setOpen, openedBy: setOpenedBy, text: setText, reasons: setReasons },
-  });
+  const committed = useCommittedRef<Committed>({ props, providerSignal, reportFailure, persistKey, session: sessionKey, state: { vote, open, openedBy, text, reasons } });
 
-  const [actions] = useState<VoteFeedbackActions>(() => {
-    const buttons: VoteFeedbackActions["buttons"] = { upvote: { current: null }, downvote: { current: null } };
-    const textarea: VoteFeedbackActions["textarea"] = { current: null };
+  // Uncontrolled, the app hears of a change once it is shown (as Radix's controllable state tells it).
+  const shownOwn: Pick<OwnState, Controllable> = { vote: own.vote, open: own.open, text: own.text };
+  const notified = useRef(shownOwn);
+  useEffect(() => {
+    const last = notified.current;
+    notified.current = shownOwn;
+    const rootProps = committed.current.props;
+    let key: Controllable;
+    for (key in CHANGE_HANDLERS) {
+      if (rootProps[key] === undefined && shownOwn[key] !== last[key]) tell(rootProps, key, shownOwn[key]);
+    }
+    // By value: a fresh start derived for a new session is a new object on every render until an update stores it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [own.vote, own.open, own.text, committed]);
 
-    /** Hands one signal over; every outcome is handled here, nothing escapes into the app. */
-    const send = ({ props: rootProps, providerSignal: feedback, reportFailure: report }: Committed, vote: VoteKind, explanation?: Explanation) => {
-      let signal: FeedbackData;
-      try {
-        signal = buildVoteSignal(rootProps, vote, explanation);
-      } catch (error) {
-        // A throwing `session_id` function: report it, keep the widget working.
-        return report(toError(error), { session_id: "", kind: "feedback", source: "human" });
-      }
-      setSubmitting(true);
-      queueMicrotask(() => setSubmitting(false));
-      const { onFeedback } = rootProps;
-      // The provider validates and queues synchronously; its promise settles on delivery, which is the
-      // queue's business (it keeps each session's order), not a reason to keep the buttons busy.
-      new Promise<void>((resolve) => resolve((onFeedback ?? feedback)(signal))).catch((error: unknown) => {
-        // The provider's feedback() has already reported its own failures; an app handler's has not.
-        if (onFeedback) report(toError(error), signal);
-      });
-    };
-
-    const update = (transition: (state: VoteFeedbackState, props: VoteFeedbackRootProps) => Transition) => {
-      const current = committed.current;
-      const { props: rootProps, state: previous } = current;
-      const [next, vote, explanation] = transition(previous, rootProps);
-      const shown: Record<string, unknown> = { ...next };
-      const controlled: Partial<Record<keyof VoteFeedbackState, unknown>> = rootProps;
-      let key: keyof VoteFeedbackState;
-      for (key in next) {
-        if (next[key] === previous[key]) continue;
-        (current.set[key] as (value: unknown) => void)(next[key]);
-        // What the widget owns moves on at once; what the app controls (`vote`, `open`, `text`: the props of
-        // the same names) waits for the app's next commit (an app that keeps its value keeps it here too).
-        if (controlled[key] !== undefined) shown[key] = previous[key];
-      }
-      current.state = shown as unknown as VoteFeedbackState;
-      if (current.persistKey && next.vote && next.vote !== previous.vote) writePersistedVote(current.persistKey, next.vote);
-      if (vote) send(current, vote, explanation);
-    };
-
-    const setText = (value: string) => update((state) => [{ ...state, text: value }]);
-    return {
-      pressVote: (kind) => update((state, rootProps) => pressVote(state, kind, rootProps.popoverOn)),
-      setText,
-      toggleReason: (reason) => update((state) => toggleReason(state, reason)),
-      submit() {
-        // What the field shows is what is sent: the app may give it a value of its own (the 1.3 way).
-        if (textarea.current) setText(textarea.current.value);
-        update(submit);
-      },
-      setOpen: (value) => update((state) => [{ ...state, open: value }]),
-      buttons,
-      textarea,
-      anchorRef: {
-        get current() {
-          return buttons[committed.current.state.openedBy].current;
-        },
-      },
-    };
-  });
+  // One object per widget, its methods shared on the prototype: a long chat holds hundreds.
+  const [actions] = useState(() => new Actions(committed, setOwn));
 
   const id = useId();
   const { popoverOn } = props;
-  const state = useMemo<VoteFeedbackStateValue>(
-    () => ({ vote, open, openedBy, submitting, popoverOn, id }),
-    [vote, open, openedBy, submitting, popoverOn, id],
+  const state = useMemo<VoteFeedbackRootValue["state"]>(
+    () => ({ vote, open, openedBy, submitting, popoverOn, id, actions }),
+    [vote, open, openedBy, submitting, popoverOn, id, actions],
   );
   return { state, text, reasons, actions };
 }

@@ -1,7 +1,7 @@
 import { forwardRef } from "react";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
 import { useVoteFeedbackActions, useVoteFeedbackState, type VoteKind } from "./context";
-import { PartButton, type PartButtonProps } from "./part-button";
+import { partButton, type PartButtonProps } from "./part-button";
 
 /** What a vote button's render-prop `children` receives. */
 export interface VoteButtonState {
@@ -23,23 +23,24 @@ export function createVoteButton(kind: VoteKind, partName: string, label: string
     const popoverProps = (kind === "downvote" || popoverOn === "both") && {
       "aria-haspopup": "dialog" as const,
       "aria-expanded": expanded,
-      "aria-controls": id + "popover",
+      // Only while the popover exists: a reference must point at an element.
+      "aria-controls": expanded ? id + "popover" : undefined,
       "data-popover-state": expanded ? "open" : "closed",
     };
-    return (
-      <PartButton
-        id={id + kind}
-        aria-label={label}
-        aria-pressed={isSelected}
-        data-state={isSelected ? "on" : "off"}
-        {...popoverProps}
+    return partButton(
+      {
+        id: id + kind,
+        "aria-label": label,
+        "aria-pressed": isSelected,
+        "data-state": isSelected ? "on" : "off",
+        ...popoverProps,
         // Only while a signal is handed over (validated and queued): the buttons never wait for delivery.
-        data-submitting={submitting ? "" : undefined}
-        {...props}
-        ref={ref}
-        state={{ isSelected }}
-        onPress={() => actions.pressVote(kind)}
-      />
+        "data-submitting": submitting ? "" : undefined,
+        ...props,
+        state: { isSelected },
+        onPress: () => actions.pressVote(kind),
+      },
+      ref,
     );
   });
   VoteButton.displayName = partName;

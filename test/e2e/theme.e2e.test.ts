@@ -67,6 +67,21 @@ describe("the default theme (styles.css) in real Chromium", () => {
     expect(await style("#plain .kelet-reason", "background-color")).toBe("rgb(37, 99, 235)");
   });
 
+  it.each(["light", "dark"] as const)("marks the chosen emoji vote unmistakably, apart from a hovered one, in %s (screenshot in /tmp)", async (theme) => {
+    const id = `#emoji-${theme}`;
+    await tab.locator(`${id} .kelet-downvote`).hover();
+    const chosen = { border: await style(`${id} .kelet-upvote`, "border-top-color"), background: await style(`${id} .kelet-upvote`, "background-color") };
+    const hovered = { border: await style(`${id} .kelet-downvote`, "border-top-color"), background: await style(`${id} .kelet-downvote`, "background-color") };
+    // A ring in the vote's colour (green), which a hovered button does not get, and a fill of its own.
+    expect(chosen.border).toBe(theme === "light" ? "rgb(22, 163, 74)" : "rgb(74, 222, 128)");
+    expect(hovered.border).not.toBe(chosen.border);
+    expect(chosen.background).not.toBe(hovered.background);
+    // Enlarged for a person to look at; the pointer stays on the downvote.
+    await tab.locator(id).evaluate((element) => void (element.style.zoom = "4"));
+    await tab.locator(`${id} .kelet-downvote`).hover();
+    await tab.locator(id).screenshot({ path: `/tmp/kelet-theme-emoji-${theme}.png` });
+  });
+
   it("lets the app override colours, radius and spacing with --kelet-* properties", async () => {
     await tab.addStyleTag({ content: ":root { --kelet-accent: rgb(1, 2, 3); --kelet-radius: 3px; --kelet-pad: 20px; }" });
     await openPopover("plain");

@@ -66,7 +66,7 @@ describe("the VoteFeedback parts", () => {
     expect(button.getAttribute("name")).toBe("vote");
   });
 
-  it("give each widget on a page its own ids", async () => {
+  it("give each widget on a page its own ids, and point aria-controls only at a popover that exists", async () => {
     render(
       <>
         <Widget session_id="a" onFeedback={noop} />
@@ -75,8 +75,15 @@ describe("the VoteFeedback parts", () => {
     );
     const ids = Array.from(document.querySelectorAll("[id]"), (element) => element.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const [firstDown, secondDown] = document.querySelectorAll('[aria-label="Downvote feedback"]');
-    expect(firstDown!.getAttribute("aria-controls")).not.toBe(secondDown!.getAttribute("aria-controls"));
+    const [firstDown, secondDown] = document.querySelectorAll<HTMLElement>('[aria-label="Downvote feedback"]');
+    expect(firstDown!.hasAttribute("aria-controls")).toBe(false);
+    const controlled = [firstDown!, secondDown!].map((button) => {
+      fireEvent.click(button);
+      const id = button.getAttribute("aria-controls")!;
+      expect(document.getElementById(id)?.getAttribute("role")).toBe("dialog");
+      return id;
+    });
+    expect(controlled[0]).not.toBe(controlled[1]);
   });
 
   it("call a function child with whether its vote is selected", () => {

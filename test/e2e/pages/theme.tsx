@@ -22,8 +22,30 @@ function Widget({ id }: { id: string }) {
   );
 }
 
+/** The README's buttons: emoji, which no `color` changes, so the chosen one must show some other way. */
+function EmojiVotes({ id }: { id: string }) {
+  return (
+    <div id={id} style={{ padding: 16, background: "var(--kelet-bg)" }}>
+      <VoteFeedback.Root session_id={`theme-${id}`} defaultVote="upvote" onFeedback={() => {}}>
+        <div className="kelet-vote">
+          <VoteFeedback.UpvoteButton className="kelet-vote-button kelet-upvote">👍</VoteFeedback.UpvoteButton>
+          <VoteFeedback.DownvoteButton className="kelet-vote-button kelet-downvote">👎</VoteFeedback.DownvoteButton>
+        </div>
+      </VoteFeedback.Root>
+    </div>
+  );
+}
+
 createRoot(document.getElementById("root")!).render(
   <>
+    <div style={{ display: "flex" }}>
+      <div data-theme="light">
+        <EmojiVotes id="emoji-light" />
+      </div>
+      <div data-theme="dark">
+        <EmojiVotes id="emoji-dark" />
+      </div>
+    </div>
     <Widget id="plain" />
     <div data-theme="dark">
       <Widget id="forced-dark" />
