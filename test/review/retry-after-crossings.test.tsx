@@ -92,6 +92,26 @@ describe("Retry-After is honoured across other events", () => {
     expectRetryAfterHonoured(8);
   }, 20_000);
 
+  it("a comment behind my vote (asked to retry in 8 s) does not go before the vote once the connection comes back after another session's failures", async () => {
+    const { context, vote } = await voteAskedToWait(8, "pk_ra_probe_order");
+    const comment = track(context.feedback({ session_id: "patient", value: "why", trigger_name: "comment" }));
+    await server.down();
+    const other = track(context.feedback({ session_id: "other", score: 0 }));
+    await realSleep(2500);
+    await server.up();
+    await waitUntil(() => vote.settled && comment.settled && other.settled, 15_000);
+    expect(requestsFor("patient").map(triggerOf)).toEqual(["vote", "vote", "comment"]);
+    expectRetryAfterHonoured(8);
+  }, 20_000);
+
+  it("my vote the server asked to retry in 8 s is not resent early when the connection of another session's request is cut twice", async () => {
+    const { context, vote } = await voteAskedToWait(8, "pk_ra_reset");
+    server.plan("reset", "reset");
+    const other = track(context.feedback({ session_id: "other", score: 0 }));
+    await waitUntil(() => vote.settled && other.settled, 15_000);
+    expectRetryAfterHonoured(8);
+  }, 20_000);
+
   it("my vote the server asked to retry in 8 s is not sent early by the offline probe while the browser says it is offline", async () => {
     const { vote } = await voteAskedToWait(8, "pk_ra_probe_offline");
     setBrowserOnline(false);
