@@ -36,4 +36,17 @@ describe("the offline probe keeps each session's order", () => {
     expect(server.accepted().filter((b) => b.session_id == "chat").map((b) => b.trigger_name)).toEqual(["vote", "comment"]);
     expect(chat.slice(firstComment).map(triggerOf)).not.toContain("vote");
   }, 30_000);
+
+  it("my vote still on its way is not sent a second time at once by the offline probe when another session's connection is cut", async () => {
+    server.plan({ status: 200, delayMs: 4000 }, "reset", "reset");
+    const { context } = captureContext({ apiKey: "pk_probe_dup", project: "p", baseUrl: server.origin, onError: vi.fn() });
+    const vote = track(context.feedback({ session_id: "slow", score: 1, trigger_name: "vote" }));
+    await waitUntil(() => server.requests.length == 1);
+    const other = track(context.feedback({ session_id: "other", score: 1, trigger_name: "other" }));
+    await waitUntil(() => vote.settled && other.settled, 15_000);
+    await realSleep(300);
+    // The server answered the vote (late, but well within the time-out): it needed no second request.
+    expect(server.requests.filter((r) => sessionOf(r) == "slow")).toHaveLength(1);
+    expect(vote.error).toBeUndefined();
+  }, 20_000);
 });
