@@ -64,4 +64,19 @@ describe("the offline probe keeps each session's order", () => {
     await waitUntil(() => vote.settled && comment.settled, 15_000);
     expect(server.accepted().map((b) => b.trigger_name)).toEqual(["vote", "comment"]);
   }, 20_000);
+
+  it("my comment never goes out while the vote it explains is still on its way when the browser says offline long enough for the probe to run", async () => {
+    server.plan({ status: 200, delayMs: 3500 });
+    const { context } = captureContext({ apiKey: "pk_offline_probe_order", project: "p", baseUrl: server.origin, onError: vi.fn() });
+    const vote = track(context.feedback({ session_id: "chat", score: 0, trigger_name: "vote" }));
+    await waitUntil(() => server.requests.length == 1);
+    const comment = track(context.feedback({ session_id: "chat", value: "why", trigger_name: "comment" }));
+    vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
+    window.dispatchEvent(new Event("offline"));
+    await realSleep(2500);
+    vi.spyOn(navigator, "onLine", "get").mockReturnValue(true);
+    window.dispatchEvent(new Event("online"));
+    await waitUntil(() => vote.settled && comment.settled, 15_000);
+    expect(server.accepted().map((b) => b.trigger_name)).toEqual(["vote", "comment"]);
+  }, 20_000);
 });
