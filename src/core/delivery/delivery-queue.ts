@@ -57,8 +57,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   const member: ConnectivityMember = {
     tuning,
     wake: pump,
-    // The probe is the oldest signal itself: if it goes through, it is delivered.
-    probe: () => entries.slice().some((entry) => !entry.inFlight && attempt(entry)),
+    // The probe is the oldest signal that may go now (its session idle, its Retry-After past): if it goes through, it is delivered.
+    probe: () => dueEntries(entries, 0, nowMs(), 1).due.some((entry) => attempt(entry)),
     // The endpoint stayed blocked past the ceiling: what waits is saved for the next visit (when its sender allows it)
     // and marked reported, and its caller hears why. A signal leaves memory only once safely saved: one that could
     // not be saved stays and is still sent if the endpoint answers again (its caller already heard, once).
