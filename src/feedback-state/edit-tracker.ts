@@ -45,8 +45,10 @@ const sessionOf = <T>(session: SessionIdSource<T>, state: T): string => (typeof 
  * same trigger form a sequence that ends after `debounceMs` of quiet, when a
  * change with another trigger arrives, or on `flush()` (unmount, page hide).
  * Each sequence is diffed once, when it ends, against the state it began
- * from, and carries the session it began in. Per change it does one
- * identity check and restarts one timer.
+ * from, and carries the session it began in: a change into another
+ * session (a `session_id` function names another for the new state) ends
+ * it first. Per change it does one identity check (plus two calls of a
+ * `session_id` function while a sequence runs) and restarts one timer.
  *
  * Two views of the props: `read()` is the latest commit's, for changes
  * (made in children's layout effects of a commit too); signals are built
@@ -88,6 +90,20 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
       return a === b || sessionOf(a, committed) === sessionOf(b, committed);
     } catch {
       return true;
+    }
+  };
+
+  /**
+   * Whether a change from `before` to `after` moves the state into another
+   * session: only a `session_id` function can tell, by what it returns for
+   * each. One that throws is left to fail, and be reported, at emission.
+   */
+  const movesSession = (running: SessionIdSource<T>, latest: SessionIdSource<T>, before: T, after: T): boolean => {
+    if (typeof latest !== "function") return false;
+    try {
+      return sessionOf(running, before) !== sessionOf(latest, after);
+    } catch {
+      return false;
     }
   };
 
@@ -154,8 +170,8 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
     }
     const { options = {}, session_id } = read();
     const triggerName = trigger ?? options.default_trigger_name ?? DEFAULT_TRIGGER_NAME;
-    // Another trigger ends the running sequence before the new change applies.
-    if (sequence && sequence.trigger !== triggerName) flush();
+    // Another trigger, or a state in another session, ends the running sequence before the new change applies.
+    if (sequence && (sequence.trigger !== triggerName || movesSession(sequence.session, session_id, previous, next))) flush();
     current = next;
     if (awaitingFirstValue) {
       // The first value after an initial null/undefined is the baseline, not an edit.
