@@ -12,7 +12,7 @@
  * replaced or defined. It is read at call time, so tests can use `vi.stubEnv`.
  */
 import { logOnce } from "./console-once";
-import type { FeedbackData } from "./signal";
+import type { SignalData } from "./signal";
 import { callFetch, type FetchLike } from "./signal-request";
 
 /** Values that look like a session id but are a placeholder or a stringified nothing. */
@@ -43,7 +43,7 @@ export function checkSessionId(sessionId: unknown, where: string): void {
  * Warns about a placeholder `session_id` on a signal sent by hand (one identified by its trace needs none).
  * Safe to call anywhere: a production bundle drops the call, and a page without `process` gets no message.
  */
-export function checkSignalSessionId(data: FeedbackData): void {
+export function checkSignalSessionId(data: SignalData): void {
   try {
     if (process.env.NODE_ENV !== "production" && !data?.trace_id) checkSessionId(data?.session_id, "A feedback signal");
   } catch {

@@ -2,12 +2,12 @@ import { debugLog } from "./console-once";
 import { checkSignalSessionId } from "./diagnostics";
 import { recentDomEvent } from "./dom-event-capture";
 import type { SignalErrorHandler } from "./report-failure";
-import type { FeedbackData, ValidSignal } from "./signal";
+import type { FeedbackData, SignalData, ValidSignal } from "./signal";
 import type { SignalSender } from "./signal-sender";
 import { validateSignal } from "./validate-signal";
 
 /** Sends one signal; resolves when it is delivered, rejects with the reason it was not. */
-export type FeedbackFunction = (data: FeedbackData) => Promise<void>;
+export type FeedbackFunction = (data: SignalData) => Promise<void>;
 
 export interface FeedbackFunctionOptions {
   /** `null` when the configuration can never deliver (telemetry is off). */
@@ -34,7 +34,8 @@ export function createFeedbackFunction({ sender, offReason, disabled, debug, cap
     if (disabled) return log("disabled, not sent:", data);
     checkSignalSessionId(data);
     // What a failure is reported with: the app's data until it is valid, then the signal as sent.
-    let signal: FeedbackData = data;
+    // A signal identified by its trace reaches onError without session_id, as FeedbackData documents.
+    let signal = data as FeedbackData;
     try {
       const valid = validateSignal(data);
       // Added after validation, so validity never depends on the last click.

@@ -15,7 +15,8 @@ const sendNowhere: FeedbackFunction = async () => {
  * Outside a provider it returns a function that does nothing, resolves, and warns once.
  */
 export function useKeletSignal(): FeedbackFunction {
-  return useContext(KeletContext)?.feedback ?? sendNowhere;
+  // The provider's is its client's `signal`, which takes a trace-only signal too; a test double gets what it is given.
+  return (useContext(KeletContext)?.feedback as FeedbackFunction | undefined) ?? sendNowhere;
 }
 
 /** Alias of {@link useKeletSignal}, kept from 1.3. */
