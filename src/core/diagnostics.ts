@@ -25,7 +25,10 @@ const SESSION_ID_FIX =
   "Use the id your server passed to agentic_session(session_id=...): read it from the X-Session-ID response header " +
   "with readSessionId(response), or create one with createSessionId() and send it to your server with the request.";
 
-/** Warns (once per value) when `sessionId` is empty or a placeholder such as `"undefined"`. */
+/**
+ * Warns, once per value and place, when `sessionId` is empty or a placeholder
+ * such as `"undefined"`: each wrong call site is named on the first run.
+ */
 export function checkSessionId(sessionId: unknown, where: string): void {
   if (process.env.NODE_ENV === "production") return;
   if (typeof sessionId !== "string") return;
@@ -33,19 +36,32 @@ export function checkSessionId(sessionId: unknown, where: string): void {
   if (!PLACEHOLDER_SESSION_IDS.has(normalized)) return;
   logOnce(
     "warn",
-    `kelet:placeholder-session-id:${normalized}`,
+    `kelet:placeholder-session-id:${normalized}:${where}`,
     `[kelet] ${where} got session_id ${JSON.stringify(sessionId)}, which is ${normalized === "" ? "empty" : "a placeholder, not a real id"}: ` +
       `Kelet cannot link its signals to the AI session they are about. ${SESSION_ID_FIX}`,
   );
 }
 
-/**
- * Warns about a placeholder `session_id` on a signal sent by hand (one identified by its trace needs none).
- * Safe to call anywhere: a production bundle drops the call, and a page without `process` gets no message.
- */
-export function checkSignalSessionId(data: SignalData): void {
+/** Where each signal on its way was made (a component, hook or adapter), for messages that name it. */
+const signalPlaces = new WeakMap<object, string>();
+
+/** Notes that `data` was made by `place`, unless a caller closer to it already did. Development only. */
+export function markSignalPlace(data: unknown, place: string): void {
   try {
-    if (process.env.NODE_ENV !== "production" && !data?.trace_id) checkSessionId(data?.session_id, "A feedback signal");
+    if (process.env.NODE_ENV !== "production" && data && typeof data === "object" && !signalPlaces.has(data)) signalPlaces.set(data, place);
+  } catch {
+    // No bundler, no `process`: no messages.
+  }
+}
+
+/**
+ * Warns about a placeholder `session_id` on a signal (one identified by its trace needs none), naming the
+ * place that made it, else `where`. Safe to call anywhere: a production bundle drops the call, and a
+ * page without `process` gets no message.
+ */
+export function checkSignalSessionId(data: SignalData, where = "A /core client's signal()"): void {
+  try {
+    if (process.env.NODE_ENV !== "production" && !data?.trace_id) checkSessionId(data?.session_id, signalPlaces.get(data) ?? where);
   } catch {
     // A message is not worth a lost signal.
   }
@@ -63,13 +79,15 @@ export function reportUnstableSessionId(where: string, renders: number): void {
   );
 }
 
-/** Warns once that `where` has neither `onFeedback` nor a `KeletProvider` above it. */
+/** The key of "`where` has no provider": one message per component or hook kind, whether found at mount or at send. */
+export const noProviderKey = (where: string): string => `kelet:no-provider:${where}`;
+
+/** Warns once per `where` that it has neither `onFeedback` nor a `KeletProvider` above it. */
 export function reportNoSignalDestination(where: string): void {
   if (process.env.NODE_ENV === "production") return;
   logOnce(
     "warn",
-    // The same key as useKeletSignal's send-time warning: one cause, one message per page.
-    "kelet:no-provider-signal",
+    noProviderKey(where),
     `[kelet] ${where} has no onFeedback handler and no KeletProvider above it, so its signals go nowhere. ` +
       `Wrap your app in <KeletProvider apiKey="pk-kelet-..." project="your-project">, or pass onFeedback to handle the signals yourself.`,
   );

@@ -1,6 +1,6 @@
 import { useLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import { useRef, useState } from "react";
-import { useKeletSignal } from "../../provider/use-kelet-signal";
+import { useSignalFrom } from "../../provider/use-kelet-signal";
 import { answerReplacedBy, chatEventSignal, isAnswering, REGENERATE_TRIGGER, STOP_TRIGGER } from "./chat-signals";
 import type { ChatLike, KeletChatOptions } from "./types";
 import { useShallowStable } from "./use-shallow-stable";
@@ -28,7 +28,7 @@ import { useShallowStable } from "./use-shallow-stable";
  *   the provider's `onError`.
  */
 export function useKeletChat<TChat extends ChatLike>(chat: TChat, options: KeletChatOptions = {}): TChat {
-  const signal = useKeletSignal();
+  const signal = useSignalFrom("useKeletChat");
   // The last committed render's chat and options, written after commit (never during a render React may discard).
   const latest = useRef({ chat, options, signal });
   useLayoutEffect(() => {

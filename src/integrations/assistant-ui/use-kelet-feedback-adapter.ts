@@ -1,7 +1,7 @@
 import { useLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import { useRef, useState } from "react";
 import { logOnce } from "../../core/console-once";
-import { useKeletSignal } from "../../provider/use-kelet-signal";
+import { useSignalFrom } from "../../provider/use-kelet-signal";
 import { sessionIdFromMessage } from "./session-from-message";
 import type { FeedbackMessage, FeedbackSubmission, KeletFeedbackAdapter, KeletFeedbackAdapterOptions } from "./types";
 import { voteSignal } from "./vote-signal";
@@ -53,7 +53,7 @@ function resolveSessionId<TMessage extends FeedbackMessage>(
 export function useKeletFeedbackAdapter<TMessage extends FeedbackMessage = FeedbackMessage>(
   options: KeletFeedbackAdapterOptions<TMessage> = {},
 ): KeletFeedbackAdapter<TMessage> {
-  const signal = useKeletSignal();
+  const signal = useSignalFrom("useKeletFeedbackAdapter");
   // Written after commit, so a render React throws away never changes what a press sends.
   const latest = useRef({ options, signal });
   useLayoutEffect(() => {
