@@ -11,7 +11,7 @@
  * whose entry reads `process.env.NODE_ENV` too: wherever React loads, it is
  * replaced or defined. It is read at call time, so tests can use `vi.stubEnv`.
  */
-import { logOnce } from "./console-once";
+import { claimOnce, logOnce } from "./console-once";
 import type { SignalData } from "./signal";
 import { callFetch, type FetchLike } from "./signal-request";
 
@@ -152,21 +152,58 @@ function isNetworkError(error: unknown): boolean {
   return error instanceof TypeError || error.name === "TypeError" || error.cause instanceof TypeError;
 }
 
-/** Explains a request that failed before any answer when it went to another origin: almost always CORS. */
+/** What {@link probeOrigin} found: the origin answered, nothing answered, or the page cannot ask. */
+export type ProbeResult = "answers" | "unreachable" | "unknown";
+
+/**
+ * Asks `origin` for anything with a `no-cors` request: the browser lets it
+ * through whatever CORS says and hides only the answer, so an answer means the
+ * server is up, and a failure that it is down or unreachable.
+ */
+export async function probeOrigin(origin: string): Promise<ProbeResult> {
+  if (typeof globalThis.fetch !== "function") return "unknown";
+  try {
+    const timeout = typeof AbortSignal.timeout === "function" ? AbortSignal.timeout(5000) : undefined;
+    await globalThis.fetch(`${origin}/`, { mode: "no-cors", cache: "no-store", credentials: "omit", signal: timeout });
+    return "answers";
+  } catch (error) {
+    return (error as Error)?.name === "TimeoutError" || (error as Error)?.name === "AbortError" ? "unknown" : "unreachable";
+  }
+}
+
+const corsFix = (page: string, target: string) =>
+  `the browser blocks the request unless the API answers with "Access-Control-Allow-Origin: ${page}" (and allows the ` +
+  `Authorization and Content-Type headers). Ask for ${page} to be allowed for your project, or send signals through your ` +
+  `own server: point baseUrl at a same-origin path (e.g. baseUrl="/kelet") that forwards to ${target}.`;
+
+/** The development message for a cross-origin request that failed before any answer, by what the probe found. */
+export function networkFailureMessage(url: string, reason: string, page: string, target: string, found: ProbeResult): string {
+  const { baseUrl } = targetOf(url);
+  const failed = `[kelet] A signal to ${url} failed before any answer (${reason}).`;
+  if (found === "answers")
+    return `${failed} ${target} does answer this page (a no-cors probe got through), so the server is up and the cause is CORS: ${corsFix(page, target)}`;
+  if (found === "unreachable")
+    return (
+      `${failed} Nothing answers at ${target}: the server is down or unreachable (a wrong baseUrl, "${baseUrl}" here; no network; ` +
+      `a firewall or a blocker), so this is not CORS. Signals that cannot leave are kept and retried. Check that baseUrl names a server that is running.`
+    );
+  return `${failed} Either the server at ${target} is down or unreachable (check baseUrl, "${baseUrl}" here), or it is CORS: ${corsFix(page, target)}`;
+}
+
+/**
+ * Explains a request that failed before any answer when it went to another
+ * origin: either the server is down or unreachable, or CORS refused it. A
+ * `no-cors` probe of the origin tells them apart; the message names the URL.
+ * Once per origin.
+ */
 export function diagnoseNetworkFailure(error: unknown, url: string): void {
   if (process.env.NODE_ENV === "production") return;
   if (!isNetworkError(error)) return;
   const page = pageOrigin();
   const target = originOf(url);
-  if (page === undefined || target === undefined || target === page) return;
-  logOnce(
-    "error",
-    "kelet:cors",
-    `[kelet] A signal to ${target} failed before any answer (${(error as Error).message}). From this page (${page}) that is usually CORS: ` +
-      `the browser blocks the request unless the API answers with "Access-Control-Allow-Origin: ${page}" (and allows the ` +
-      `Authorization and Content-Type headers). Ask for ${page} to be allowed for your project, or send signals through your ` +
-      `own server: point baseUrl at a same-origin path (e.g. baseUrl="/kelet") that forwards to ${target}.`,
-  );
+  if (page === undefined || target === undefined || target === page || !claimOnce(`kelet:network-failure:${target}`)) return;
+  const reason = (error as Error).message;
+  void probeOrigin(target).then((found) => console.error(networkFailureMessage(url, reason, page, target, found)));
 }
 
 /**
