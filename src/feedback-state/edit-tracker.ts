@@ -1,4 +1,5 @@
 import { describeEdit, structuralEqual } from "../core/diff";
+import { attributeDomEvent, currentDomEvent, type DomEventSnapshot } from "../core/dom-event-capture";
 import type { FeedbackData } from "../core/signal";
 import type { FeedbackStateOptions, SessionIdSource } from "./types";
 
@@ -35,6 +36,8 @@ interface Sequence<T> {
   baseline: T;
   /** The session_id prop when the sequence began: a later one never re-attributes it. */
   session: SessionIdSource<T>;
+  /** The last user event during which a change of this sequence was made; none when every change came from elsewhere. */
+  domEvent?: DomEventSnapshot | undefined;
 }
 
 const sessionOf = <T>(session: SessionIdSource<T>, state: T): string => (typeof session === "function" ? session(state) : session);
@@ -108,7 +111,7 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
   };
 
   /** Emits `ended` as the edit from its baseline to `after`, unless they are equal. */
-  const emit = ({ baseline: before, trigger: trigger_name, session }: Sequence<T>, after: T) => {
+  const emit = ({ baseline: before, trigger: trigger_name, session, domEvent }: Sequence<T>, after: T) => {
     const inputs = shown;
     const { options = {} } = inputs;
     // What a failure is reported with: the signal as far as it was built.
@@ -127,6 +130,8 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
         },
         metadata !== undefined && { metadata },
       );
+      // Sent later than its changes: it carries the user event of the last one made during one, never the event of the moment.
+      attributeDomEvent(signal, domEvent);
       // Never throws: it reports its own failures.
       send(signal, inputs);
     } catch (error) {
@@ -179,6 +184,7 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
       return next;
     }
     sequence ??= { trigger: triggerName, baseline: previous, session: session_id };
+    sequence.domEvent = currentDomEvent() ?? sequence.domEvent;
     clearTimeout(timer);
     timer = setTimeout(flush, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
     return next;
