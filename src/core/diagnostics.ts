@@ -42,8 +42,14 @@ export function checkSessionId(sessionId: unknown, where: string): void {
   );
 }
 
-/** Where each signal on its way was made (a component, hook or adapter), for messages that name it. */
-const signalPlaces = new WeakMap<object, string>();
+/**
+ * Where each signal on its way was made (a component, hook or adapter), for messages that name it.
+ * One map for the page: the adapter entries bundle their own copy of this module.
+ */
+const signalPlaces: WeakMap<object, string> = ((globalThis as Record<symbol, WeakMap<object, string>>)[Symbol.for("kelet.signal-places")] ??= new WeakMap());
+
+/** The place that made `data`, when one said so (development only). */
+export const placeOfSignal = (data: unknown): string | undefined => (data && typeof data === "object" ? signalPlaces.get(data) : undefined);
 
 /** Notes that `data` was made by `place`, unless a caller closer to it already did. Development only. */
 export function markSignalPlace(data: unknown, place: string): void {

@@ -1,6 +1,6 @@
 import { useContext, useMemo } from "react";
 import { logOnce } from "../core/console-once";
-import { markSignalPlace, noProviderKey } from "../core/diagnostics";
+import { markSignalPlace, noProviderKey, placeOfSignal } from "../core/diagnostics";
 import type { FeedbackFunction } from "../core/feedback-function";
 import { KeletContext } from "./kelet-context";
 
@@ -46,8 +46,11 @@ export function useSignalFrom(place: string): FeedbackFunction {
  */
 export function useKeletSignal(): FeedbackFunction {
   // The provider's own function (its development messages say useKeletSignal), as in 1.3.
-  return (useContext(KeletContext)?.feedback as FeedbackFunction | undefined) ?? sendNowhereFrom("useKeletSignal");
+  return (useContext(KeletContext)?.feedback as FeedbackFunction | undefined) ?? sendNowhereByHand;
 }
+
+/** Outside a provider, for signals sent through useKeletSignal: named by the adapter that made one (development), else useKeletSignal. */
+const sendNowhereByHand: FeedbackFunction = (data) => sendNowhereFrom(placeOfSignal(data) ?? "useKeletSignal")(data);
 
 /** Alias of {@link useKeletSignal}, kept from 1.3. */
 export const useDefaultFeedbackHandler = useKeletSignal;

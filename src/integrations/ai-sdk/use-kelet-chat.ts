@@ -1,6 +1,7 @@
 import { useLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import { useRef, useState } from "react";
-import { useSignalFrom } from "../../provider/use-kelet-signal";
+import { markSignalPlace } from "../../core/diagnostics";
+import { useKeletSignal } from "../../provider/use-kelet-signal";
 import { answerReplacedBy, chatEventSignal, isAnswering, REGENERATE_TRIGGER, STOP_TRIGGER } from "./chat-signals";
 import type { ChatLike, KeletChatOptions } from "./types";
 import { useShallowStable } from "./use-shallow-stable";
@@ -28,7 +29,7 @@ import { useShallowStable } from "./use-shallow-stable";
  *   the provider's `onError`.
  */
 export function useKeletChat<TChat extends ChatLike>(chat: TChat, options: KeletChatOptions = {}): TChat {
-  const signal = useSignalFrom("useKeletChat");
+  const signal = useKeletSignal();
   // The last committed render's chat and options, written after commit (never during a render React may discard).
   const latest = useRef({ chat, options, signal });
   useLayoutEffect(() => {
@@ -41,7 +42,8 @@ export function useKeletChat<TChat extends ChatLike>(chat: TChat, options: Kelet
   }, [chat.status]);
 
   const [wrapped] = useState(() => {
-    const send: typeof signal = (data) => latest.current.signal(data).catch(() => undefined);
+    // Development messages about these signals name the hook.
+    const send: typeof signal = (data) => (markSignalPlace(data, "useKeletChat"), latest.current.signal(data).catch(() => undefined));
     const regenerate = (...args: Parameters<TChat["regenerate"]>): Promise<void> => {
       const { chat: current, options: currentOptions } = latest.current;
       const request = args[0] as { messageId?: string } | undefined;

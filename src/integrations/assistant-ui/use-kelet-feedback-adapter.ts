@@ -1,7 +1,8 @@
 import { useLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import { useRef, useState } from "react";
 import { logOnce } from "../../core/console-once";
-import { useSignalFrom } from "../../provider/use-kelet-signal";
+import { markSignalPlace } from "../../core/diagnostics";
+import { useKeletSignal } from "../../provider/use-kelet-signal";
 import { sessionIdFromMessage } from "./session-from-message";
 import type { FeedbackMessage, FeedbackSubmission, KeletFeedbackAdapter, KeletFeedbackAdapterOptions } from "./types";
 import { voteSignal } from "./vote-signal";
@@ -53,7 +54,7 @@ function resolveSessionId<TMessage extends FeedbackMessage>(
 export function useKeletFeedbackAdapter<TMessage extends FeedbackMessage = FeedbackMessage>(
   options: KeletFeedbackAdapterOptions<TMessage> = {},
 ): KeletFeedbackAdapter<TMessage> {
-  const signal = useSignalFrom("useKeletFeedbackAdapter");
+  const signal = useKeletSignal();
   // Written after commit, so a render React throws away never changes what a press sends.
   const latest = useRef({ options, signal });
   useLayoutEffect(() => {
@@ -69,6 +70,8 @@ export function useKeletFeedbackAdapter<TMessage extends FeedbackMessage = Feedb
         return Promise.resolve();
       }
       const data = voteSignal(submission, session_id, current);
+      // Development messages about this signal name the adapter.
+      markSignalPlace(data, "useKeletFeedbackAdapter");
       // The provider already reported a failure (onError, development console): assistant-ui does not await this.
       return send(data).catch(() => undefined);
     },
