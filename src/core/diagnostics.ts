@@ -46,15 +46,15 @@ export function checkSessionId(sessionId: unknown, where: string): void {
  * Where each signal on its way was made (a component, hook or adapter), for messages that name it.
  * One map for the page: the adapter entries bundle their own copy of this module.
  */
-const signalPlaces: WeakMap<object, string> = ((globalThis as Record<symbol, WeakMap<object, string>>)[Symbol.for("kelet.signal-places")] ??= new WeakMap());
+const signalPlaces = (): WeakMap<object, string> => ((globalThis as Record<symbol, WeakMap<object, string>>)[Symbol.for("kelet.signal-places")] ??= new WeakMap());
 
 /** The place that made `data`, when one said so (development only). */
-export const placeOfSignal = (data: unknown): string | undefined => (data && typeof data === "object" ? signalPlaces.get(data) : undefined);
+export const placeOfSignal = (data: unknown): string | undefined => (data && typeof data === "object" ? signalPlaces().get(data) : undefined);
 
 /** Notes that `data` was made by `place`, unless a caller closer to it already did. Development only. */
 export function markSignalPlace(data: unknown, place: string): void {
   try {
-    if (process.env.NODE_ENV !== "production" && data && typeof data === "object" && !signalPlaces.has(data)) signalPlaces.set(data, place);
+    if (process.env.NODE_ENV !== "production" && data && typeof data === "object" && !placeOfSignal(data)) signalPlaces().set(data, place);
   } catch {
     // No bundler, no `process`: no messages.
   }
@@ -67,7 +67,7 @@ export function markSignalPlace(data: unknown, place: string): void {
  */
 export function checkSignalSessionId(data: SignalData, where = "A /core client's signal()"): void {
   try {
-    if (process.env.NODE_ENV !== "production" && !data?.trace_id) checkSessionId(data?.session_id, signalPlaces.get(data) ?? where);
+    if (process.env.NODE_ENV !== "production" && !data?.trace_id) checkSessionId(data?.session_id, placeOfSignal(data) ?? where);
   } catch {
     // A message is not worth a lost signal.
   }

@@ -26,8 +26,6 @@ export const DOM_EVENT_MAX_AGE_MS = 10_000;
 // `input`: React's onChange of a text field runs during it (after keydown has ended).
 const CAPTURED_EVENT_TYPES = ["click", "keydown", "submit", "change", "input"];
 
-/** Its `time` says when it happened: its age is measured from it. */
-let latest: DomEventSnapshot | undefined;
 /**
  * User events still being dispatched, newest last (one dispatch may start
  * another: a click that submits a form). A browser sets an event's
@@ -102,8 +100,7 @@ function capture(event: Event): void {
       }
       if (event.type === "keydown" && !mayHoldTyping(element, path)) snapshot.key = (event as KeyboardEvent).key;
     }
-    latest = snapshot;
-    dispatching = dispatching.filter(([earlier]) => earlier.eventPhase !== 0);
+    currentDomEvent();
     dispatching.push([event, snapshot]);
   } catch {
     // Telemetry must never break the page's own event handling.
@@ -128,8 +125,6 @@ export function retainDomEventCapture(): () => void {
     released = true;
     if (--retainCount === 0) {
       listen("removeEventListener");
-      latest = undefined;
-      dispatching = [];
     }
   };
 }
@@ -141,12 +136,8 @@ export function retainDomEventCapture(): () => void {
  * fetch callback that runs after it, and when nothing is captured.
  */
 export function currentDomEvent(): DomEventSnapshot | undefined {
-  for (let index = dispatching.length; index--; ) {
-    const [event, snapshot] = dispatching[index]!;
-    if (event.eventPhase !== 0) return { ...snapshot };
-  }
-  dispatching = [];
-  return undefined;
+  dispatching = dispatching.filter(([event]) => event.eventPhase);
+  return dispatching[dispatching.length - 1]?.[1];
 }
 
 /** The user event each signal was made during, decided where it was made (`undefined`: none), for the signals whose maker knows better than the moment they are sent. */
@@ -162,7 +153,8 @@ export function domEventOf(signal: object): DomEventSnapshot | undefined {
   return attributed.has(signal) ? attributed.get(signal) : currentDomEvent();
 }
 
-/** The last user event if it happened within {@link DOM_EVENT_MAX_AGE_MS}. */
+/** The last captured user event, handled or not, if it happened within {@link DOM_EVENT_MAX_AGE_MS} (what capture recorded: for tests and tools). */
 export function recentDomEvent(nowMs: number = Date.now()): DomEventSnapshot | undefined {
+  const latest = dispatching[dispatching.length - 1]?.[1];
   return latest && nowMs - Date.parse(latest.time) <= DOM_EVENT_MAX_AGE_MS ? { ...latest } : undefined;
 }

@@ -102,9 +102,8 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
    * each. One that throws is left to fail, and be reported, at emission.
    */
   const movesSession = (running: SessionIdSource<T>, latest: SessionIdSource<T>, before: T, after: T): boolean => {
-    if (typeof latest !== "function") return false;
     try {
-      return sessionOf(running, before) !== sessionOf(latest, after);
+      return typeof latest === "function" && sessionOf(running, before) !== latest(after);
     } catch {
       return false;
     }

@@ -149,6 +149,16 @@ describe("a page without a KeletProvider hears about it from each hook kind", ()
     ]);
   });
 
+  it("names the assistant-ui adapter, not useKeletSignal, when its vote goes nowhere", async () => {
+    const console = spyOnConsole();
+    const { result: adapter } = renderHook(() => useKeletFeedbackAdapter({ sessionId: "s-1" }));
+    await adapter.current.submit({ type: "negative", message: { id: "m-1" } } as never);
+    await adapter.current.submit({ type: "positive", message: { id: "m-2" } } as never);
+    expect(console.warnings().filter((message) => /KeletProvider/.test(message))).toEqual([
+      expect.stringMatching(/^\[kelet\] useKeletFeedbackAdapter sent a signal outside any KeletProvider/),
+    ]);
+  });
+
   it("warns once for VoteFeedback.Root however many widgets the page holds and however often they send", async () => {
     const console = spyOnConsole();
     render(

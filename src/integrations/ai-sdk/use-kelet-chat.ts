@@ -43,7 +43,10 @@ export function useKeletChat<TChat extends ChatLike>(chat: TChat, options: Kelet
 
   const [wrapped] = useState(() => {
     // Development messages about these signals name the hook.
-    const send: typeof signal = (data) => (markSignalPlace(data, "useKeletChat"), latest.current.signal(data).catch(() => undefined));
+    const send: typeof signal = (data) => {
+      if (process.env.NODE_ENV !== "production") markSignalPlace(data, "useKeletChat");
+      return latest.current.signal(data).catch(() => undefined);
+    };
     const regenerate = (...args: Parameters<TChat["regenerate"]>): Promise<void> => {
       const { chat: current, options: currentOptions } = latest.current;
       const request = args[0] as { messageId?: string } | undefined;

@@ -71,7 +71,7 @@ export function useKeletFeedbackAdapter<TMessage extends FeedbackMessage = Feedb
       }
       const data = voteSignal(submission, session_id, current);
       // Development messages about this signal name the adapter.
-      markSignalPlace(data, "useKeletFeedbackAdapter");
+      if (process.env.NODE_ENV !== "production") markSignalPlace(data, "useKeletFeedbackAdapter");
       // The provider already reported a failure (onError, development console): assistant-ui does not await this.
       return send(data).catch(() => undefined);
     },
