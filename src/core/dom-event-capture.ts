@@ -155,6 +155,7 @@ export function domEventOf(signal: object): DomEventSnapshot | undefined {
 
 /** The last captured user event, handled or not, if it happened within {@link DOM_EVENT_MAX_AGE_MS} (what capture recorded: for tests and tools). */
 export function recentDomEvent(nowMs: number = Date.now()): DomEventSnapshot | undefined {
-  const latest = dispatching[dispatching.length - 1]?.[1];
+  // Nothing is captured once the last holder released the listeners.
+  const latest = retainCount ? dispatching[dispatching.length - 1]?.[1] : undefined;
   return latest && nowMs - Date.parse(latest.time) <= DOM_EVENT_MAX_AGE_MS ? { ...latest } : undefined;
 }

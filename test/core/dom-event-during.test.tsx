@@ -19,7 +19,7 @@ const domEventOf = (trigger: string) => bodies().find((body) => body.trigger_nam
 const tick = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
 
 function Draft({ aiText }: { aiText: string }) {
-  const [draft, setDraft] = useFeedbackState<string | null>(null, "s-1", { debounceMs: 30 });
+  const [draft, setDraft] = useFeedbackState<string | null>(null, "s-1", { debounceMs: 200 });
   useEffect(() => setDraft(aiText, "ai_generation"), [aiText, setDraft]);
   return <textarea aria-label="Draft" value={draft ?? ""} onChange={(event) => setDraft(event.target.value, "manual_refinement")} />;
 }
@@ -70,7 +70,7 @@ describe("$dom_event is the user event a signal was made during", () => {
     fireEvent.click(screen.getByText("Regenerate later"));
     await tick(10);
     fireEvent.click(screen.getByText("Unrelated"));
-    await tick(60);
+    await tick(300);
     await server.waitForAccepted(1);
     expect(bodies().map((body) => body.trigger_name)).toEqual(["ai_generation"]);
     expect(domEventOf("ai_generation")).toBeUndefined();
@@ -83,7 +83,7 @@ describe("$dom_event is the user event a signal was made during", () => {
     fireEvent.change(field, { target: { value: "The answer is 42!!" } });
     // A click elsewhere before the quiet time ends: it changed nothing, so it says nothing about the edit.
     fireEvent.click(screen.getByText("Unrelated"));
-    await tick(60);
+    await tick(300);
     await server.waitForAccepted(1);
     expect(domEventOf("manual_refinement")).toMatchObject({ type: expect.stringMatching(/^(input|change)$/), label: "Draft" });
     expect(JSON.stringify(domEventOf("manual_refinement"))).not.toContain("42");
@@ -94,7 +94,7 @@ describe("$dom_event is the user event a signal was made during", () => {
     fireEvent.change(screen.getByLabelText("Draft"), { target: { value: "Mine" } });
     // The AI's text arrives (a timer): its change ends my sequence, which keeps its own event.
     fireEvent.click(screen.getByText("Regenerate later"));
-    await tick(80);
+    await tick(350);
     await server.waitForAccepted(2);
     expect(domEventOf("manual_refinement")).toMatchObject({ type: expect.stringMatching(/^(input|change)$/) });
     expect(domEventOf("ai_generation")).toBeUndefined();
