@@ -2,7 +2,7 @@ export { KeletProvider, type KeletProviderProps } from "./provider/kelet-provide
 export { KeletContext, type KeletContextValue } from "./provider/kelet-context";
 export { useKelet } from "./provider/use-kelet";
 export { useKeletSignal, useDefaultFeedbackHandler } from "./provider/use-kelet-signal";
-export type { FeedbackData } from "./core/signal";
+export type { FeedbackData, SignalData, TraceSignal } from "./core/signal";
 // Values and types both, as in Kelet's TypeScript server SDK: `SignalKind.EVENT === "event"`.
 export { SignalKind, SignalSource } from "./core/signal";
 export type { FeedbackFunction } from "./core/feedback-function";

@@ -1,6 +1,6 @@
 import { enforceUsableConfig } from "./config-problem";
 import { createDormantClient } from "./dormant-client";
-import type { FeedbackData } from "./signal";
+import type { SignalData } from "./signal";
 import { reportSignalFailure, type SignalErrorHandler } from "./report-failure";
 import { resolveConfig } from "./resolve-config";
 import type { FetchLike } from "./signal-request";
@@ -38,7 +38,7 @@ export interface KeletClient {
    * field, and is never sent). While `disabled`, resolves at once.
    * After `close()` a signal is still validated and delivered, as a provider's is after unmount.
    */
-  signal(data: FeedbackData): Promise<void>;
+  signal(data: SignalData): Promise<void>;
   /**
    * Stops this client's page work: its document listeners and its hold on the
    * delivery queue. Signals already sent still settle. Idempotent.

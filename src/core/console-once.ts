@@ -7,6 +7,11 @@ export function logOnce(level: "error" | "warn", key: string, ...args: unknown[]
   console[level](...args);
 }
 
+/** True the first time `key` is seen on this page (then it counts as logged): for a message that is written later. */
+export function claimOnce(key: string): boolean {
+  return !reportedKeys.has(key) && !!reportedKeys.add(key);
+}
+
 /** Forgets what was logged, so a test can see the first message again. */
 export function resetLogOnce(): void {
   reportedKeys.clear();

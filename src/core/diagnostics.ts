@@ -11,8 +11,8 @@
  * whose entry reads `process.env.NODE_ENV` too: wherever React loads, it is
  * replaced or defined. It is read at call time, so tests can use `vi.stubEnv`.
  */
-import { logOnce } from "./console-once";
-import type { FeedbackData } from "./signal";
+import { claimOnce, logOnce } from "./console-once";
+import type { SignalData } from "./signal";
 import { callFetch, type FetchLike } from "./signal-request";
 
 /** Values that look like a session id but are a placeholder or a stringified nothing. */
@@ -25,7 +25,10 @@ const SESSION_ID_FIX =
   "Use the id your server passed to agentic_session(session_id=...): read it from the X-Session-ID response header " +
   "with readSessionId(response), or create one with createSessionId() and send it to your server with the request.";
 
-/** Warns (once per value) when `sessionId` is empty or a placeholder such as `"undefined"`. */
+/**
+ * Warns, once per value and place, when `sessionId` is empty or a placeholder
+ * such as `"undefined"`: each wrong call site is named on the first run.
+ */
 export function checkSessionId(sessionId: unknown, where: string): void {
   if (process.env.NODE_ENV === "production") return;
   if (typeof sessionId !== "string") return;
@@ -33,19 +36,38 @@ export function checkSessionId(sessionId: unknown, where: string): void {
   if (!PLACEHOLDER_SESSION_IDS.has(normalized)) return;
   logOnce(
     "warn",
-    `kelet:placeholder-session-id:${normalized}`,
+    `kelet:placeholder-session-id:${normalized}:${where}`,
     `[kelet] ${where} got session_id ${JSON.stringify(sessionId)}, which is ${normalized === "" ? "empty" : "a placeholder, not a real id"}: ` +
       `Kelet cannot link its signals to the AI session they are about. ${SESSION_ID_FIX}`,
   );
 }
 
 /**
- * Warns about a placeholder `session_id` on a signal sent by hand (one identified by its trace needs none).
- * Safe to call anywhere: a production bundle drops the call, and a page without `process` gets no message.
+ * Where each signal on its way was made (a component, hook or adapter), for messages that name it.
+ * One map for the page: the adapter entries bundle their own copy of this module.
  */
-export function checkSignalSessionId(data: FeedbackData): void {
+const signalPlaces = (): WeakMap<object, string> => ((globalThis as Record<symbol, WeakMap<object, string>>)[Symbol.for("kelet.signal-places")] ??= new WeakMap());
+
+/** The place that made `data`, when one said so (development only). */
+export const placeOfSignal = (data: unknown): string | undefined => (data && typeof data === "object" ? signalPlaces().get(data) : undefined);
+
+/** Notes that `data` was made by `place`, unless a caller closer to it already did. Development only. */
+export function markSignalPlace(data: unknown, place: string): void {
   try {
-    if (process.env.NODE_ENV !== "production" && !data?.trace_id) checkSessionId(data?.session_id, "A feedback signal");
+    if (process.env.NODE_ENV !== "production" && data && typeof data === "object" && !placeOfSignal(data)) signalPlaces().set(data, place);
+  } catch {
+    // No bundler, no `process`: no messages.
+  }
+}
+
+/**
+ * Warns about a placeholder `session_id` on a signal (one identified by its trace needs none), naming the
+ * place that made it, else `where`. Safe to call anywhere: a production bundle drops the call, and a
+ * page without `process` gets no message.
+ */
+export function checkSignalSessionId(data: SignalData, where = "A /core client's signal()"): void {
+  try {
+    if (process.env.NODE_ENV !== "production" && !data?.trace_id) checkSessionId(data?.session_id, placeOfSignal(data) ?? where);
   } catch {
     // A message is not worth a lost signal.
   }
@@ -63,13 +85,15 @@ export function reportUnstableSessionId(where: string, renders: number): void {
   );
 }
 
-/** Warns once that `where` has neither `onFeedback` nor a `KeletProvider` above it. */
+/** The key of "`where` has no provider": one message per component or hook kind, whether found at mount or at send. */
+export const noProviderKey = (where: string): string => `kelet:no-provider:${where}`;
+
+/** Warns once per `where` that it has neither `onFeedback` nor a `KeletProvider` above it. */
 export function reportNoSignalDestination(where: string): void {
   if (process.env.NODE_ENV === "production") return;
   logOnce(
     "warn",
-    // The same key as useKeletSignal's send-time warning: one cause, one message per page.
-    "kelet:no-provider-signal",
+    noProviderKey(where),
     `[kelet] ${where} has no onFeedback handler and no KeletProvider above it, so its signals go nowhere. ` +
       `Wrap your app in <KeletProvider apiKey="pk-kelet-..." project="your-project">, or pass onFeedback to handle the signals yourself.`,
   );
@@ -134,21 +158,58 @@ function isNetworkError(error: unknown): boolean {
   return error instanceof TypeError || error.name === "TypeError" || error.cause instanceof TypeError;
 }
 
-/** Explains a request that failed before any answer when it went to another origin: almost always CORS. */
+/** What {@link probeOrigin} found: the origin answered, nothing answered, or the page cannot ask. */
+export type ProbeResult = "answers" | "unreachable" | "unknown";
+
+/**
+ * Asks `origin` for anything with a `no-cors` request: the browser lets it
+ * through whatever CORS says and hides only the answer, so an answer means the
+ * server is up, and a failure that it is down or unreachable.
+ */
+export async function probeOrigin(origin: string): Promise<ProbeResult> {
+  if (typeof globalThis.fetch !== "function") return "unknown";
+  try {
+    const timeout = typeof AbortSignal.timeout === "function" ? AbortSignal.timeout(5000) : undefined;
+    await globalThis.fetch(`${origin}/`, { mode: "no-cors", cache: "no-store", credentials: "omit", signal: timeout });
+    return "answers";
+  } catch (error) {
+    return (error as Error)?.name === "TimeoutError" || (error as Error)?.name === "AbortError" ? "unknown" : "unreachable";
+  }
+}
+
+const corsFix = (page: string, target: string) =>
+  `the browser blocks the request unless the API answers with "Access-Control-Allow-Origin: ${page}" (and allows the ` +
+  `Authorization and Content-Type headers). Ask for ${page} to be allowed for your project, or send signals through your ` +
+  `own server: point baseUrl at a same-origin path (e.g. baseUrl="/kelet") that forwards to ${target}.`;
+
+/** The development message for a cross-origin request that failed before any answer, by what the probe found. */
+export function networkFailureMessage(url: string, reason: string, page: string, target: string, found: ProbeResult): string {
+  const { baseUrl } = targetOf(url);
+  const failed = `[kelet] A signal to ${url} failed before any answer (${reason}).`;
+  if (found === "answers")
+    return `${failed} ${target} does answer this page (a no-cors probe got through), so the server is up and the cause is CORS: ${corsFix(page, target)}`;
+  if (found === "unreachable")
+    return (
+      `${failed} Nothing answers at ${target}: the server is down or unreachable (a wrong baseUrl, "${baseUrl}" here; no network; ` +
+      `a firewall or a blocker), so this is not CORS. Signals that cannot leave are kept and retried. Check that baseUrl names a server that is running.`
+    );
+  return `${failed} Either the server at ${target} is down or unreachable (check baseUrl, "${baseUrl}" here), or it is CORS: ${corsFix(page, target)}`;
+}
+
+/**
+ * Explains a request that failed before any answer when it went to another
+ * origin: either the server is down or unreachable, or CORS refused it. A
+ * `no-cors` probe of the origin tells them apart; the message names the URL.
+ * Once per origin.
+ */
 export function diagnoseNetworkFailure(error: unknown, url: string): void {
   if (process.env.NODE_ENV === "production") return;
   if (!isNetworkError(error)) return;
   const page = pageOrigin();
   const target = originOf(url);
-  if (page === undefined || target === undefined || target === page) return;
-  logOnce(
-    "error",
-    "kelet:cors",
-    `[kelet] A signal to ${target} failed before any answer (${(error as Error).message}). From this page (${page}) that is usually CORS: ` +
-      `the browser blocks the request unless the API answers with "Access-Control-Allow-Origin: ${page}" (and allows the ` +
-      `Authorization and Content-Type headers). Ask for ${page} to be allowed for your project, or send signals through your ` +
-      `own server: point baseUrl at a same-origin path (e.g. baseUrl="/kelet") that forwards to ${target}.`,
-  );
+  if (page === undefined || target === undefined || target === page || !claimOnce(`kelet:network-failure:${target}`)) return;
+  const reason = (error as Error).message;
+  void probeOrigin(target).then((found) => console.error(networkFailureMessage(url, reason, page, target, found)));
 }
 
 /**

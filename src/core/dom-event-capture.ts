@@ -1,4 +1,4 @@
-/** The most recent user event, sent as `metadata.$dom_event`. Never holds what a user typed. */
+/** The user event a signal was made during, sent as `metadata.$dom_event`. Never holds what a user typed. */
 export interface DomEventSnapshot {
   /** `click`, `keydown`, `submit`, `change`, ... */
   type: string;
@@ -23,10 +23,15 @@ export interface DomEventSnapshot {
 
 /** Older events say nothing about the signal being sent. */
 export const DOM_EVENT_MAX_AGE_MS = 10_000;
-const CAPTURED_EVENT_TYPES = ["click", "keydown", "submit", "change"];
+// `input`: React's onChange of a text field runs during it (after keydown has ended).
+const CAPTURED_EVENT_TYPES = ["click", "keydown", "submit", "change", "input"];
 
-/** Its `time` says when it happened: its age is measured from it. */
-let latest: DomEventSnapshot | undefined;
+/**
+ * User events still being dispatched, newest last (one dispatch may start
+ * another: a click that submits a form). A browser sets an event's
+ * `eventPhase` back to NONE (0) when its dispatch ends: such entries are stale.
+ */
+let dispatching: [event: Event, snapshot: DomEventSnapshot][] = [];
 let retainCount = 0;
 
 const truncate = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -95,7 +100,8 @@ function capture(event: Event): void {
       }
       if (event.type === "keydown" && !mayHoldTyping(element, path)) snapshot.key = (event as KeyboardEvent).key;
     }
-    latest = snapshot;
+    currentDomEvent();
+    dispatching.push([event, snapshot]);
   } catch {
     // Telemetry must never break the page's own event handling.
   }
@@ -119,12 +125,37 @@ export function retainDomEventCapture(): () => void {
     released = true;
     if (--retainCount === 0) {
       listen("removeEventListener");
-      latest = undefined;
     }
   };
 }
 
-/** The last user event if it happened within {@link DOM_EVENT_MAX_AGE_MS}. */
+/**
+ * The user event being handled right now: the newest captured event whose
+ * dispatch has not ended (its listeners, React's handlers among them, and the
+ * microtasks they queue are running). `undefined` in an effect, a timer or a
+ * fetch callback that runs after it, and when nothing is captured.
+ */
+export function currentDomEvent(): DomEventSnapshot | undefined {
+  dispatching = dispatching.filter(([event]) => event.eventPhase);
+  return dispatching[dispatching.length - 1]?.[1];
+}
+
+/** The user event each signal was made during, decided where it was made (`undefined`: none), for the signals whose maker knows better than the moment they are sent. */
+const attributed = new WeakMap<object, DomEventSnapshot | undefined>();
+
+/** Says which user event `signal` was made during: an edit sequence is sent later than the change that made it. */
+export function attributeDomEvent(signal: object, event: DomEventSnapshot | undefined): void {
+  attributed.set(signal, event);
+}
+
+/** The user event to send with `signal`: the one its maker named, else the one being handled now. */
+export function domEventOf(signal: object): DomEventSnapshot | undefined {
+  return attributed.has(signal) ? attributed.get(signal) : currentDomEvent();
+}
+
+/** The last captured user event, handled or not, if it happened within {@link DOM_EVENT_MAX_AGE_MS} (what capture recorded: for tests and tools). */
 export function recentDomEvent(nowMs: number = Date.now()): DomEventSnapshot | undefined {
+  // Nothing is captured once the last holder released the listeners.
+  const latest = retainCount ? dispatching[dispatching.length - 1]?.[1] : undefined;
   return latest && nowMs - Date.parse(latest.time) <= DOM_EVENT_MAX_AGE_MS ? { ...latest } : undefined;
 }

@@ -1,13 +1,13 @@
 import { debugLog } from "./console-once";
 import { checkSignalSessionId } from "./diagnostics";
-import { recentDomEvent } from "./dom-event-capture";
+import { domEventOf } from "./dom-event-capture";
 import type { SignalErrorHandler } from "./report-failure";
-import type { FeedbackData, ValidSignal } from "./signal";
+import type { FeedbackData, SignalData, ValidSignal } from "./signal";
 import type { SignalSender } from "./signal-sender";
 import { validateSignal } from "./validate-signal";
 
 /** Sends one signal; resolves when it is delivered, rejects with the reason it was not. */
-export type FeedbackFunction = (data: FeedbackData) => Promise<void>;
+export type FeedbackFunction = (data: SignalData) => Promise<void>;
 
 export interface FeedbackFunctionOptions {
   /** `null` when the configuration can never deliver (telemetry is off). */
@@ -17,7 +17,7 @@ export interface FeedbackFunctionOptions {
   /** Sending turned off on purpose: every call resolves at once. */
   disabled: boolean;
   debug: boolean;
-  /** Attach the last user event as `metadata.$dom_event` (unless the app set its own). */
+  /** Attach the user event the signal was made during as `metadata.$dom_event` (unless the app set its own). */
   captureEvents: boolean;
   reportFailure: SignalErrorHandler;
 }
@@ -34,11 +34,12 @@ export function createFeedbackFunction({ sender, offReason, disabled, debug, cap
     if (disabled) return log("disabled, not sent:", data);
     checkSignalSessionId(data);
     // What a failure is reported with: the app's data until it is valid, then the signal as sent.
-    let signal: FeedbackData = data;
+    // A signal identified by its trace reaches onError without session_id, as FeedbackData documents.
+    let signal = data as FeedbackData;
     try {
       const valid = validateSignal(data);
-      // Added after validation, so validity never depends on the last click.
-      const domEvent = captureEvents && recentDomEvent();
+      // Added after validation, so validity never depends on a click. Only the event the signal was made during.
+      const domEvent = captureEvents && domEventOf(data);
       const { metadata } = valid;
       signal = domEvent && !(metadata && "$dom_event" in metadata) ? { ...valid, metadata: { ...metadata, $dom_event: domEvent } } : valid;
       if (!sender) {

@@ -1,7 +1,7 @@
 // `@kelet-ai/feedback-ui/core`: the client without React. Re-exports only; nothing here may import React.
 export { createKeletClient, type KeletClient, type KeletClientOptions } from "./client";
 export { createSessionId, readSessionId, type SessionIdResponse } from "./session-id";
-export { SignalKind, SignalSource, type FeedbackData } from "./signal";
+export { SignalKind, SignalSource, type FeedbackData, type SignalData, type TraceSignal } from "./signal";
 export type { SignalErrorHandler } from "./report-failure";
 export type { FetchLike, ResponseLike, SignalRequestInit } from "./signal-request";
 export type { DomEventSnapshot } from "./dom-event-capture";

@@ -81,6 +81,24 @@ export interface FeedbackData {
 }
 
 /**
+ * A signal identified by its trace alone: `trace_id` set, no `session_id`
+ * (Kelet accepts either). Only the functions that send take it; handlers
+ * receive {@link FeedbackData}, whose `session_id` stays a string as in 1.3.
+ */
+export interface TraceSignal extends Omit<FeedbackData, "session_id" | "trace_id"> {
+  session_id?: undefined;
+  /** The trace the signal is attached to; non-empty. */
+  trace_id: string;
+}
+
+/**
+ * What `feedback()`, `useKeletSignal()`'s function and a client's `signal()`
+ * take: a signal with a `session_id`, or one with a `trace_id` instead. One
+ * with neither does not compile.
+ */
+export type SignalData = FeedbackData | TraceSignal;
+
+/**
  * A signal that passed validation: defaults applied, `kind` and `source`
  * lowercase, `timestamp` set. On a signal identified by `trace_id` alone,
  * `session_id` is absent at run time although the type (like `FeedbackData`'s,

@@ -1,5 +1,5 @@
 import { SignalValidationError, toError } from "./errors";
-import { SignalKind, SignalSource, type FeedbackData, type ValidSignal } from "./signal";
+import { SignalKind, SignalSource, type FeedbackData, type SignalData, type ValidSignal } from "./signal";
 
 /** A string with something besides whitespace. */
 export const isNonEmptyString = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
@@ -52,7 +52,7 @@ function oneOf<T extends string>(field: "kind" | "source", named: Record<string,
  * identified by its trace alone is sent without `session_id`.
  * Throws a {@link SignalValidationError} naming the first bad field.
  */
-export function validateSignal(data: FeedbackData, now: () => Date = () => new Date()): ValidSignal {
+export function validateSignal(data: SignalData, now: () => Date = () => new Date()): ValidSignal {
   if (data === null || typeof data !== "object") fail("signal", "an object", data);
   const { session_id: sessionId, ...rest } = data;
   const noSession = sessionId == null || (typeof sessionId === "string" && !sessionId.trim());

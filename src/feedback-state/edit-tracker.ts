@@ -1,4 +1,5 @@
 import { describeEdit, structuralEqual } from "../core/diff";
+import { attributeDomEvent, currentDomEvent, type DomEventSnapshot } from "../core/dom-event-capture";
 import type { FeedbackData } from "../core/signal";
 import type { FeedbackStateOptions, SessionIdSource } from "./types";
 
@@ -35,6 +36,8 @@ interface Sequence<T> {
   baseline: T;
   /** The session_id prop when the sequence began: a later one never re-attributes it. */
   session: SessionIdSource<T>;
+  /** The last user event during which a change of this sequence was made; none when every change came from elsewhere. */
+  domEvent?: DomEventSnapshot | undefined;
 }
 
 const sessionOf = <T>(session: SessionIdSource<T>, state: T): string => (typeof session === "function" ? session(state) : session);
@@ -45,8 +48,10 @@ const sessionOf = <T>(session: SessionIdSource<T>, state: T): string => (typeof 
  * same trigger form a sequence that ends after `debounceMs` of quiet, when a
  * change with another trigger arrives, or on `flush()` (unmount, page hide).
  * Each sequence is diffed once, when it ends, against the state it began
- * from, and carries the session it began in. Per change it does one
- * identity check and restarts one timer.
+ * from, and carries the session it began in: a change into another
+ * session (a `session_id` function names another for the new state) ends
+ * it first. Per change it does one identity check (plus two calls of a
+ * `session_id` function while a sequence runs) and restarts one timer.
  *
  * Two views of the props: `read()` is the latest commit's, for changes
  * (made in children's layout effects of a commit too); signals are built
@@ -91,8 +96,21 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
     }
   };
 
+  /**
+   * Whether a change from `before` to `after` moves the state into another
+   * session: only a `session_id` function can tell, by what it returns for
+   * each. One that throws is left to fail, and be reported, at emission.
+   */
+  const movesSession = (running: SessionIdSource<T>, latest: SessionIdSource<T>, before: T, after: T): boolean => {
+    try {
+      return typeof latest === "function" && sessionOf(running, before) !== latest(after);
+    } catch {
+      return false;
+    }
+  };
+
   /** Emits `ended` as the edit from its baseline to `after`, unless they are equal. */
-  const emit = ({ baseline: before, trigger: trigger_name, session }: Sequence<T>, after: T) => {
+  const emit = ({ baseline: before, trigger: trigger_name, session, domEvent }: Sequence<T>, after: T) => {
     const inputs = shown;
     const { options = {} } = inputs;
     // What a failure is reported with: the signal as far as it was built.
@@ -111,6 +129,8 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
         },
         metadata !== undefined && { metadata },
       );
+      // Sent later than its changes: it carries the user event of the last one made during one, never the event of the moment.
+      attributeDomEvent(signal, domEvent);
       // Never throws: it reports its own failures.
       send(signal, inputs);
     } catch (error) {
@@ -154,8 +174,8 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
     }
     const { options = {}, session_id } = read();
     const triggerName = trigger ?? options.default_trigger_name ?? DEFAULT_TRIGGER_NAME;
-    // Another trigger ends the running sequence before the new change applies.
-    if (sequence && sequence.trigger !== triggerName) flush();
+    // Another trigger, or a state in another session, ends the running sequence before the new change applies.
+    if (sequence && (sequence.trigger !== triggerName || movesSession(sequence.session, session_id, previous, next))) flush();
     current = next;
     if (awaitingFirstValue) {
       // The first value after an initial null/undefined is the baseline, not an edit.
@@ -163,6 +183,7 @@ export function createEditTracker<T, I extends TrackerInputs<T> = TrackerInputs<
       return next;
     }
     sequence ??= { trigger: triggerName, baseline: previous, session: session_id };
+    sequence.domEvent = currentDomEvent() ?? sequence.domEvent;
     clearTimeout(timer);
     timer = setTimeout(flush, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
     return next;

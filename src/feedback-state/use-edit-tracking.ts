@@ -3,7 +3,7 @@ import { subscribePageHide } from "../core/page-lifecycle";
 import type { FeedbackData } from "../core/signal";
 import type { SignalErrorHandler } from "../core/report-failure";
 import { useSignalFailureHandler } from "../provider/use-signal-failure-handler";
-import { useKeletSignal } from "../provider/use-kelet-signal";
+import { useSignalFrom } from "../provider/use-kelet-signal";
 import { toError } from "../core/errors";
 import { createEditTracker, type TrackerInputs } from "./edit-tracker";
 import type { FeedbackStateOptions, SessionIdSource } from "./types";
@@ -33,12 +33,14 @@ export type EditUpdate<T> = (compute: (current: T) => T, trigger: string | undef
  * session.
  */
 export function useEditTracking<T>(
+  /** The hook, as development messages name it. */
+  place: string,
   initial: () => T,
   session_id: SessionIdSource<T>,
   options: FeedbackStateOptions<T> | undefined,
 ): [T, EditUpdate<T>] {
   const reportFailure = useSignalFailureHandler();
-  const providerFeedback = useKeletSignal();
+  const providerFeedback = useSignalFrom(place);
   const latest = useCommittedRef<Inputs<T>>({ session_id, options, reportFailure, providerFeedback });
 
   const [state, setState] = useState(initial);

@@ -47,6 +47,7 @@ export function useFeedbackReducer<S, A, I>(
   useSignalDestinationCheck(options?.onFeedback !== undefined, "useFeedbackReducer");
   useSessionIdCheck(session_id, "useFeedbackReducer");
   const [state, update] = useEditTracking<S>(
+    "useFeedbackReducer",
     () => (initializer ? initializer(initialArg as I) : (initialArg as S)),
     session_id as SessionIdSource<S>,
     options,

@@ -27,6 +27,7 @@ export function useFeedbackState<T>(
   useSignalDestinationCheck(options?.onFeedback !== undefined, "useFeedbackState");
   useSessionIdCheck(session_id, "useFeedbackState");
   const [state, update] = useEditTracking<T>(
+    "useFeedbackState",
     () => (typeof initialState === "function" ? (initialState as () => T)() : initialState),
     session_id as SessionIdSource<T>,
     options,

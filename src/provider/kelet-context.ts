@@ -1,5 +1,5 @@
 import { createContext } from "react";
-import type { FeedbackFunction } from "../core/feedback-function";
+import type { FeedbackData } from "../core/signal";
 
 /** What a `KeletProvider` gives the components and hooks below it: what apps need, nothing of the transport. */
 export interface KeletContextValue {
@@ -7,8 +7,12 @@ export interface KeletContextValue {
   api_key: string;
   /** The project this subtree's signals go to. */
   project: string;
-  /** Sends one signal; resolves when delivered, rejects with the reason it was not. */
-  feedback: FeedbackFunction;
+  /**
+   * Sends one signal; resolves when delivered, rejects with the reason it was not.
+   * Typed with 1.3's `FeedbackData`, so test doubles written for 1.3 still fit; to send a
+   * signal identified by `trace_id` alone, use `useKeletSignal()`, which takes either.
+   */
+  feedback: (data: FeedbackData) => Promise<void>;
 }
 
 /** The nearest `KeletProvider`'s settings and `feedback` function; `null` outside any provider. */

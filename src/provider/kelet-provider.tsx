@@ -1,5 +1,6 @@
 import { useContext, useEffect, useMemo, type ReactNode } from "react";
 import { enforceUsableConfig } from "../core/config-problem";
+import { markSignalPlace } from "../core/diagnostics";
 import { createDormantClient } from "../core/dormant-client";
 import { reportSignalFailure, type SignalErrorHandler } from "../core/report-failure";
 import { resolveConfig } from "../core/resolve-config";
@@ -68,7 +69,12 @@ export function KeletProvider(props: KeletProviderProps) {
   );
   useEffect(() => client.open(), [client]);
 
-  const value = useMemo<KeletContextValue>(() => ({ api_key: client.config.apiKey, project: client.config.project, feedback: client.signal }), [client]);
+  const value = useMemo<KeletContextValue>(() => {
+    // Development messages name where a signal came from: one that reaches the context's function unmarked was sent by hand.
+    const feedback: KeletContextValue["feedback"] =
+      process.env.NODE_ENV === "production" ? client.signal : (data) => (markSignalPlace(data, "useKeletSignal()"), client.signal(data));
+    return { api_key: client.config.apiKey, project: client.config.project, feedback };
+  }, [client]);
 
   return (
     <ProviderInternalsContext.Provider value={client}>

@@ -4,7 +4,7 @@ import type { FeedbackData } from "../core/signal";
 import type { FeedbackFunction } from "../core/feedback-function";
 import { useSignalFailureHandler } from "../provider/use-signal-failure-handler";
 import { toError } from "../core/errors";
-import { useKeletSignal } from "../provider/use-kelet-signal";
+import { useSignalFrom } from "../provider/use-kelet-signal";
 import { useCommittedRef } from "../provider/use-committed-ref";
 import { buildVoteSignal, type Explanation } from "./build-signal";
 import type { VoteFeedbackActions, VoteFeedbackStateValue } from "./context";
@@ -208,7 +208,7 @@ class Actions implements VoteFeedbackActions {
 /** The behaviour of `VoteFeedback.Root`: state (controllable), the state machine, sending, session resets. */
 export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackRootValue {
   const reportFailure = useSignalFailureHandler();
-  const providerSignal = useKeletSignal();
+  const providerSignal = useSignalFrom("VoteFeedback.Root");
   const sessionKey = typeof props.session_id === "string" ? props.session_id : undefined;
   const persistKey = props.persistVote && sessionKey !== undefined ? persistedVoteKey(props.trigger_name, sessionKey) : null;
   const rememberedVote = usePersistedVote(persistKey);

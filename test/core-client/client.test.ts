@@ -21,12 +21,16 @@ function client(options: Partial<KeletClientOptions> = {}): KeletClient {
   return created;
 }
 
-function clickButton(label = "Helpful"): void {
+/** Clicks a button; `onClick` runs while the click is handled (what a signal sent from it carries as $dom_event). */
+function clickButton<T>(label = "Helpful", onClick?: () => T): T | undefined {
   const button = document.createElement("button");
   button.textContent = label;
   document.body.append(button);
+  let result: T | undefined;
+  button.addEventListener("click", () => (result = onClick?.()));
   fireEvent.click(button, { clientX: 5, clientY: 6 });
   button.remove();
+  return result;
 }
 
 const lastBody = () => JSON.parse(server.requests.at(-1)!.body) as Record<string, any>;
@@ -132,8 +136,7 @@ describe("createKeletClient (@kelet-ai/feedback-ui/core)", () => {
 
   it("attaches the click that caused a signal as metadata.$dom_event", async () => {
     const kelet = client();
-    clickButton("Helpful");
-    await kelet.signal({ session_id: "s", score: 1, metadata: { answer: 3 } });
+    await clickButton("Helpful", () => kelet.signal({ session_id: "s", score: 1, metadata: { answer: 3 } }));
     expect(lastBody().metadata).toMatchObject({ answer: 3, $dom_event: { type: "click", label: "Helpful", x: 5, y: 6 } });
   });
 
@@ -193,8 +196,7 @@ describe("createKeletClient (@kelet-ai/feedback-ui/core)", () => {
       const second = client();
       first.close();
       first.close(); // a second close must not release the other client's hold
-      clickButton("Still heard");
-      await second.signal({ session_id: "s", score: 1 });
+      await clickButton("Still heard", () => second.signal({ session_id: "s", score: 1 }));
       expect(lastBody().metadata.$dom_event).toMatchObject({ type: "click", label: "Still heard" });
     });
 

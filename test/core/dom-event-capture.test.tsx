@@ -145,11 +145,12 @@ describe("$dom_event in sent signals", () => {
     await server.close();
   });
 
-  it("attaches the last click to the signal's metadata, keeping the app's own metadata", async () => {
+  it("attaches the click a signal was sent during to its metadata, keeping the app's own metadata", async () => {
     const { context } = captureContext({ apiKey: "pk_1", project: "p", baseUrl: server.origin });
-    render(<button aria-label="Downvote feedback">👎</button>);
+    let sent: Promise<void> | undefined;
+    render(<button aria-label="Downvote feedback" onClick={() => (sent = context.feedback({ session_id: "s", score: 0, metadata: { model: "gpt" } }))}>👎</button>);
     fireEvent.click(screen.getByLabelText("Downvote feedback"));
-    await context.feedback({ session_id: "s", score: 0, metadata: { model: "gpt" } });
+    await sent;
     const body = JSON.parse(server.requests[0]!.body);
     expect(body.metadata.model).toBe("gpt");
     expect(body.metadata.$dom_event).toMatchObject({ type: "click", label: "Downvote feedback" });

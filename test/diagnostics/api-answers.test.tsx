@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetLogOnce } from "../../src/core/console-once";
+import { networkFailureMessage } from "../../src/core/diagnostics";
 import { captureContext } from "../support/capture-context";
 import { useSignalServer } from "../support/signal-server";
 import { closedPortOrigin, spyOnConsole } from "./support";
@@ -52,16 +53,26 @@ describe("in development, an API answer that means a wrong setup is explained", 
     expect(console.all()).toEqual([]);
   });
 
-  it("explains CORS, naming the page's origin, when a cross-origin request fails before any answer", async () => {
+  it("says the server is down or unreachable, not CORS, naming the URL, when nothing listens at a cross-origin baseUrl", async () => {
     const console = spyOnConsole();
     const deadOrigin = await closedPortOrigin();
     const { context } = captureContext({ apiKey: "pk_1", project: "p", baseUrl: deadOrigin, onError: () => {} });
     void context.feedback(signal).catch(() => {});
-    await vi.waitFor(() => expect(console.errors().some((m) => m.includes("CORS"))).toBe(true), { timeout: 5000 });
-    const message = console.errors().find((m) => m.includes("CORS"))!;
-    expect(message).toContain(`Access-Control-Allow-Origin: ${location.origin}`);
-    expect(message).toContain(deadOrigin);
-    expect(message).toContain("baseUrl");
+    await vi.waitFor(() => expect(console.errors().some((m) => m.includes("failed before any answer"))).toBe(true), { timeout: 8000 });
+    const [message, ...rest] = console.errors().filter((m) => m.includes("failed before any answer"));
+    expect(rest).toEqual([]);
+    expect(message).toContain(`A signal to ${deadOrigin}/api/projects/p/signal failed before any answer`);
+    expect(message).toContain(`Nothing answers at ${deadOrigin}: the server is down or unreachable`);
+    expect(message).toContain(`baseUrl, "${deadOrigin}" here`);
+    expect(message).toContain("not CORS");
+    expect(message).not.toContain("Access-Control-Allow-Origin");
+  });
+
+  it("names both causes when the page cannot probe (no fetch of its own)", () => {
+    const message = networkFailureMessage("https://api.example.com/api/projects/p/signal", "Failed to fetch", "http://localhost:5173", "https://api.example.com", "unknown");
+    expect(message).toContain("down or unreachable");
+    expect(message).toContain("CORS");
+    expect(message).toContain("https://api.example.com/api/projects/p/signal");
   });
 
   it("does not blame CORS when the failed request went to the page's own origin", async () => {
@@ -71,7 +82,7 @@ describe("in development, an API answer that means a wrong setup is explained", 
     void context.feedback(signal).catch(() => {});
     await vi.waitFor(() => expect(failingFetch).toHaveBeenCalled());
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(console.errors().filter((m) => m.includes("CORS"))).toEqual([]);
+    expect(console.errors().filter((m) => m.includes("CORS") || m.includes("before any answer"))).toEqual([]);
   });
 });
 

@@ -19,17 +19,21 @@ function Counter({ sessionId }: { sessionId: string }) {
 }
 
 describe("the feedback hooks in development", () => {
-  it("warn once that edits go nowhere without a KeletProvider or onFeedback", () => {
+  it("warn once per hook kind that edits go nowhere without a KeletProvider or onFeedback", () => {
     const console = spyOnConsole();
     render(
       <>
         <Editor sessionId="s-1" />
+        <Editor sessionId="s-3" />
         <Counter sessionId="s-2" />
       </>,
     );
     const warnings = console.warnings().filter((m) => m.includes("go nowhere"));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/useFeedback(State|Reducer) has no onFeedback handler and no KeletProvider above it/);
+    expect(warnings).toHaveLength(2);
+    expect(warnings).toEqual([
+      expect.stringMatching(/useFeedbackState has no onFeedback handler and no KeletProvider above it/),
+      expect.stringMatching(/useFeedbackReducer has no onFeedback handler and no KeletProvider above it/),
+    ]);
   });
 
   it("say nothing under a provider, or with onFeedback", () => {

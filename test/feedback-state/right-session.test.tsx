@@ -280,3 +280,51 @@ describe("an edit sequence belongs to the session it started in", () => {
     expect(received[1]!.value).toContain('+  "c"');
   });
 });
+
+describe("a session_id function: a change into another session never carries the last one's edit (issue 18.4)", () => {
+  interface Chat {
+    sessionId: string;
+    text: string;
+  }
+  function setup(options: { trigger?: string; strict?: boolean } = {}) {
+    const received: FeedbackData[] = [];
+    const editor: { set?: FeedbackStateSetter<Chat> } = {};
+    function Editor() {
+      const [chat, setChat] = useFeedbackState<Chat>({ sessionId: "A", text: ANSWERS.A! }, (state) => state.sessionId, {
+        debounceMs: 3000,
+        onFeedback: (data) => void received.push(data),
+      });
+      editor.set = setChat;
+      return <p>{chat.text}</p>;
+    }
+    render(options.strict ? <StrictMode><Editor /></StrictMode> : <Editor />);
+    const set = (chat: Chat) => act(() => editor.set!(chat, options.trigger));
+    return { received, set };
+  }
+
+  it.each([
+    ["with no trigger named", undefined, false],
+    ["when every change is a manual_refinement", "manual_refinement", false],
+    ["under StrictMode", "manual_refinement", true],
+  ])("sends my fix under A before the state moves to B with the same trigger (%s)", (_how, trigger, strict) => {
+    const { received, set } = setup({ trigger, strict });
+    set({ sessionId: "A", text: "Your refund was approved today." });
+    set({ sessionId: "B", text: ANSWERS.B! });
+    // Sent at the change into B, with A's own session and A's text only.
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ session_id: "A" });
+    expect(received[0]!.value).toContain("today");
+    expect(received[0]!.value).not.toContain("Monday");
+    act(() => vi.advanceTimersByTime(3000));
+    // What followed is B's, as when a string session_id changes.
+    expect(received.slice(1).map((signal) => signal.session_id)).toEqual(["B"]);
+  });
+
+  it("goes on with one sequence while the function names the same session for every change", () => {
+    const { received, set } = setup({ trigger: "manual_refinement" });
+    set({ sessionId: "A", text: "Your refund was" });
+    set({ sessionId: "A", text: "Your refund was approved today." });
+    act(() => vi.advanceTimersByTime(3000));
+    expect(received).toEqual([expect.objectContaining({ session_id: "A", trigger_name: "manual_refinement" })]);
+  });
+});

@@ -58,11 +58,12 @@ describe("KeletProvider as a layer over the client", () => {
         </KeletProvider>
       </KeletProvider>,
     );
+    // Each button sends from its click handler.
     fireEvent.click(screen.getAllByText("Helpful")[0]!);
-    await inner.feedback!({ session_id: "inherited", score: 1 });
+    await server.waitForAccepted(1);
     expect(lastBody().metadata).toBeUndefined();
     fireEvent.click(screen.getAllByText("Helpful")[1]!);
-    await reenabled.feedback!({ session_id: "own", score: 1 });
+    await server.waitForAccepted(2);
     expect(lastBody().metadata.$dom_event).toMatchObject({ type: "click" });
   });
 

@@ -1,5 +1,6 @@
 import { useLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import { useEffect, useRef, useState } from "react";
+import { markSignalPlace } from "../../core/diagnostics";
 import { subscribePageHide } from "../../core/page-lifecycle";
 import { useKeletSignal } from "../../provider/use-kelet-signal";
 import { ABANDON_TRIGGER, answerOnItsWay, answerReplacedBy, chatEventSignal, isAnswering, REGENERATE_TRIGGER, STOP_TRIGGER } from "./chat-signals";
@@ -43,12 +44,17 @@ export function useKeletChat<TChat extends ChatLike>(chat: TChat, options: Kelet
   const unmounting = useRef(false);
 
   const [wrapped] = useState(() => {
-    const send: typeof signal = (data) => latest.current.signal(data).catch(() => undefined);
+    // Development messages about these signals name the hook.
+    const mark = <T extends object>(data: T): T => {
+      if (process.env.NODE_ENV !== "production") markSignalPlace(data, "useKeletChat");
+      return data;
+    };
+    const send: typeof signal = (data) => latest.current.signal(mark(data)).catch(() => undefined);
     /** The user leaves the chat as `shown`: while an answer is on its way (and was not stopped), that is abandoning it. */
     const leave = (shown: typeof latest.current) => {
       if (!isAnswering(shown.chat.status) || stopSignalled.current || abandonSignalled.current) return;
       abandonSignalled.current = true;
-      void shown.signal(chatEventSignal(ABANDON_TRIGGER, shown.chat, shown.options, answerOnItsWay(shown.chat))).catch(() => undefined);
+      void shown.signal(mark(chatEventSignal(ABANDON_TRIGGER, shown.chat, shown.options, answerOnItsWay(shown.chat)))).catch(() => undefined);
     };
     const regenerate = (...args: Parameters<TChat["regenerate"]>): Promise<void> => {
       const { chat: current, options: currentOptions } = latest.current;

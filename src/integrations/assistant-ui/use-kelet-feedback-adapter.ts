@@ -1,6 +1,7 @@
 import { useLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import { useRef, useState } from "react";
 import { logOnce } from "../../core/console-once";
+import { markSignalPlace } from "../../core/diagnostics";
 import { useKeletSignal } from "../../provider/use-kelet-signal";
 import { sessionIdFromMessage } from "./session-from-message";
 import type { FeedbackMessage, FeedbackSubmission, KeletFeedbackAdapter, KeletFeedbackAdapterOptions } from "./types";
@@ -69,6 +70,8 @@ export function useKeletFeedbackAdapter<TMessage extends FeedbackMessage = Feedb
         return Promise.resolve();
       }
       const data = voteSignal(submission, session_id, current);
+      // Development messages about this signal name the adapter.
+      if (process.env.NODE_ENV !== "production") markSignalPlace(data, "useKeletFeedbackAdapter");
       // The provider already reported a failure (onError, development console): assistant-ui does not await this.
       return send(data).catch(() => undefined);
     },

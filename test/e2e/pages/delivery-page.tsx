@@ -74,8 +74,8 @@ function Probe() {
     probe.feedback = (data) => {
       const sent = feedback(data);
       sent.then(
-        () => probe.settled.push({ session_id: data.session_id }),
-        (error: Error) => probe.settled.push({ session_id: data.session_id, error: error.message }),
+        () => probe.settled.push({ session_id: data.session_id ?? "" }),
+        (error: Error) => probe.settled.push({ session_id: data.session_id ?? "", error: error.message }),
       );
       return sent;
     };

@@ -40,11 +40,11 @@ function ClosedDivHost() {
   );
 }
 
-/** Sends one signal from page code (no user event), so `$dom_event` is the last thing the user did. */
+/** Sends one signal while the next user event of `type` is handled, so `$dom_event` is that event. */
 function Sender() {
   const feedback = useKeletSignal();
-  (window as unknown as { sendSignal: (trigger: string) => Promise<void> }).sendSignal = (trigger) =>
-    feedback({ session_id: "shadow-session", score: 1, trigger_name: trigger });
+  (window as unknown as { sendSignalDuring: (type: string, trigger: string) => void }).sendSignalDuring = (type, trigger) =>
+    document.addEventListener(type, () => void feedback({ session_id: "shadow-session", score: 1, trigger_name: trigger }), { once: true });
   return null;
 }
 
