@@ -1,6 +1,8 @@
 import { debugLog } from "./console-once";
 import { checkSignalSessionId } from "./diagnostics";
 import { recentDomEvent } from "./dom-event-capture";
+import { emitRejectedSignal } from "./delivery/signal-events";
+import { SignalValidationError } from "./errors";
 import type { SignalErrorHandler } from "./report-failure";
 import type { FeedbackData, ValidSignal } from "./signal";
 import type { SignalSender } from "./signal-sender";
@@ -20,6 +22,9 @@ export interface FeedbackFunctionOptions {
   /** Attach the last user event as `metadata.$dom_event` (unless the app set its own). */
   captureEvents: boolean;
   reportFailure: SignalErrorHandler;
+  /** Where signals go, for the page's signal events (invalid signals are reported there too). */
+  project?: string;
+  baseUrl?: string;
 }
 
 /**
@@ -28,7 +33,7 @@ export interface FeedbackFunctionOptions {
  * request), then fill in defaults and the last user event, then hand the
  * signal to the sender.
  */
-export function createFeedbackFunction({ sender, offReason, disabled, debug, captureEvents, reportFailure }: FeedbackFunctionOptions): FeedbackFunction {
+export function createFeedbackFunction({ sender, offReason, disabled, debug, captureEvents, reportFailure, project = "", baseUrl = "" }: FeedbackFunctionOptions): FeedbackFunction {
   const log = (...args: unknown[]) => debugLog(debug, ...args);
   return async (data) => {
     if (disabled) return log("disabled, not sent:", data);
@@ -49,6 +54,7 @@ export function createFeedbackFunction({ sender, offReason, disabled, debug, cap
       await sender.send(signal as ValidSignal);
     } catch (error) {
       log("not sent:", (error as Error).message, signal);
+      if (error instanceof SignalValidationError) emitRejectedSignal({ project, baseUrl }, signal, error);
       reportFailure(error as Error, signal);
       throw error;
     }

@@ -6,3 +6,4 @@ export type { SignalErrorHandler } from "./report-failure";
 export type { FetchLike, ResponseLike, SignalRequestInit } from "./signal-request";
 export type { DomEventSnapshot } from "./dom-event-capture";
 export { SignalValidationError, FeedbackSubmitError, KeletConfigError } from "./errors";
+export { onSignalEvent, type SignalEvent, type SignalEventStatus, type SignalEventListener } from "./delivery/signal-events";

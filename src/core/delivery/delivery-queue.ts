@@ -13,6 +13,7 @@ import { capSignal, utf8Bytes } from "./payload-cap";
 import { addWithinCaps, newEntry, removeEntry, reportToOwner, settleEntry, uniqueId, type EntryOwner, type QueueEntry } from "./queue-entries";
 import type { PageServices } from "./registry";
 import { createSignalStore, parseStoredBody } from "./signal-store";
+import { emitAttemptEvent, emitRejectedSignal, emitSignalEvent } from "./signal-events";
 
 export interface DeliveryQueue {
   /** Queues a validated signal; resolves once the API accepted it (or another tab provably took it), else rejects. */
@@ -58,6 +59,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       save(waiting.filter((e) => e.owner.persist), true);
       for (const entry of waiting) {
         const outcome = entry.stored ? "saved for the next visit" : entry.owner.persist ? "not saved (storage is unavailable)" : "not saved (persist is off)";
+        emitSignalEvent(target, entry, entry.stored ? "saved" : "rejected", { error: `${reason}; ${outcome}` });
         // Its saved copy stays for the next visit.
         entry.stored = false;
         end(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
@@ -87,7 +89,9 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
 
   function add(entry: QueueEntry, atFront?: boolean): void {
     ensureWorking();
+    emitSignalEvent(target, entry, "queued");
     for (const dropped of addWithinCaps(entries, entry, atFront, tuning)) {
+      emitSignalEvent(target, dropped, "rejected", { error: "queue full, dropped the oldest signal" });
       store.takeBack(dropped);
       settleEntry(dropped, new FeedbackSubmitError(`queue full, dropped the oldest signal (${++droppedCount} dropped so far)`));
     }
@@ -131,6 +135,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     if (store.takeBack(entry)) {
       releaseKeepalive?.();
       log(entry.owner, "handed over to another tab:", entry.signal);
+      emitSignalEvent(target, entry, "handed-over");
       end(entry);
       return false;
     }
@@ -140,6 +145,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     entry.keepalive = keepalive;
     entry.windowStartMs ??= nowMs();
     inFlight++;
+    emitSignalEvent(target, entry, "sending", { attempt: entry.attempts + entry.networkFailures + 1 });
     sendAttempt(entry.owner.transport, url, init, tuning.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, releaseKeepalive)
       .then((result) => finish(entry, result))
       // Internal work never leaves an unhandled rejection behind.
@@ -156,6 +162,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       // The endpoint was found blocked: this entry was given up with the others.
       if (!entries.includes(entry)) return;
       const decision = decideAfterAttempt(entry, result, connectivity.isDown());
+      emitAttemptEvent(target, entry, result, decision);
       if (!decision || decision instanceof Error) end(entry, decision);
       else if (decision != "wait") {
         entry.notBeforeMs = nowMs() + decision.waitMs;
@@ -178,11 +185,14 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   function save(list: QueueEntry[], reported?: boolean): void {
     for (const record of store.save(list, reported)) {
       const live = entries.find((e) => e.id == record.id);
+      if (!live) emitSignalEvent(target, { id: record.id, signal: parseStoredBody(record.body) }, "rejected", { error: "offline storage full, dropped the oldest saved signal" });
       // Still in memory: the copy was only a backup, and its loss is not a hand-over.
       if (live) live.stored = false;
       // Saving happens only with entries in the queue, so a sender has retained or used it (lastOwner is set).
       else if (!record.reported) reportToOwner(lastOwner!, new FeedbackSubmitError("offline storage full, dropped the oldest saved signal"), parseStoredBody(record.body));
     }
+    // A give-up (reported) tells its own outcome.
+    if (!reported) for (const entry of list) if (entry.stored) emitSignalEvent(target, entry, "saved");
   }
 
   /** Takes over what an earlier page (or a closed tab) saved; only one tab gets each saved signal. */
@@ -205,6 +215,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   return {
     send(signal, owner) {
       const capped = capSignal(signal);
+      if (capped instanceof Error) emitRejectedSignal(target, signal, capped);
       if (capped instanceof Error) return Promise.reject(capped);
       lastOwner ??= owner;
       return new Promise<void>((resolve, reject) => {
