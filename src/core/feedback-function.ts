@@ -33,7 +33,7 @@ export interface FeedbackFunctionOptions {
  * request), then fill in defaults and the last user event, then hand the
  * signal to the sender.
  */
-export function createFeedbackFunction({ sender, offReason, disabled, debug, captureEvents, reportFailure, project = "", baseUrl = "" }: FeedbackFunctionOptions): FeedbackFunction {
+export function createFeedbackFunction({ sender, offReason, disabled, debug, captureEvents, reportFailure, project, baseUrl }: FeedbackFunctionOptions): FeedbackFunction {
   const log = (...args: unknown[]) => debugLog(debug, ...args);
   return async (data) => {
     if (disabled) return log("disabled, not sent:", data);
@@ -54,7 +54,7 @@ export function createFeedbackFunction({ sender, offReason, disabled, debug, cap
       await sender.send(signal as ValidSignal);
     } catch (error) {
       log("not sent:", (error as Error).message, signal);
-      if (error instanceof SignalValidationError) emitRejectedSignal({ project, baseUrl }, signal, error);
+      if (error instanceof SignalValidationError) emitRejectedSignal({ project: project!, baseUrl: baseUrl! }, signal, error);
       reportFailure(error as Error, signal);
       throw error;
     }

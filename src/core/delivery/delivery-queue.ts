@@ -183,6 +183,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
 
   /** Writes entries to localStorage; a failure leaves them in memory only (and still delivered from there). */
   function save(list: QueueEntry[], reported?: boolean): void {
+    // A give-up (reported) tells its own outcome; a signal saved at an earlier hide is not saved again.
+    const unsaved = reported ? [] : list.filter((e) => !e.stored);
     for (const record of store.save(list, reported)) {
       const live = entries.find((e) => e.id == record.id);
       if (!live) emitSignalEvent(target, { id: record.id, signal: parseStoredBody(record.body) }, "rejected", { error: "offline storage full, dropped the oldest saved signal" });
@@ -191,8 +193,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       // Saving happens only with entries in the queue, so a sender has retained or used it (lastOwner is set).
       else if (!record.reported) reportToOwner(lastOwner!, new FeedbackSubmitError("offline storage full, dropped the oldest saved signal"), parseStoredBody(record.body));
     }
-    // A give-up (reported) tells its own outcome.
-    if (!reported) for (const entry of list) if (entry.stored) emitSignalEvent(target, entry, "saved");
+    for (const entry of unsaved) if (entry.stored) emitSignalEvent(target, entry, "saved");
   }
 
   /** Takes over what an earlier page (or a closed tab) saved; only one tab gets each saved signal. */

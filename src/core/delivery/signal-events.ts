@@ -1,3 +1,4 @@
+import type { FeedbackSubmitError } from "../errors";
 import type { FeedbackData } from "../signal";
 import type { Decision, AttemptResult } from "./outcome-policy";
 import { uniqueId } from "./queue-entries";
@@ -22,7 +23,7 @@ export interface SignalEvent {
   httpStatus?: number;
   /** Why it is retried, rejected or saved. */
   error?: string;
-  /** Retrying: the wait before the next attempt (absent while the page waits for the connection). */
+  /** Retrying: the wait in ms before the next attempt (absent while the page waits for the connection). */
   retryInMs?: number;
 }
 
@@ -34,9 +35,6 @@ type Listeners = Set<{ listener: SignalEventListener }>;
 // every provider, React root and build (ESM and CJS) on the page reaches the same listeners.
 const LISTENERS_KEY = Symbol.for("kelet.signal.listeners");
 const holder = globalThis as { [LISTENERS_KEY]?: Listeners };
-
-/** Per signal, while someone listens: its current attempt and last status. */
-const progress = new WeakMap<object, { attempt?: number; status?: SignalEventStatus }>();
 
 /**
  * Hears every signal of every provider and client on the page, step by step:
@@ -57,38 +55,35 @@ export function onSignalEvent(listener: SignalEventListener): () => void {
   return () => void listeners.delete(record);
 }
 
+type Target = { project: string; baseUrl: string };
+type Signal = { id: string; signal: FeedbackData };
+
 /** Tells the listeners (if any) about a step of `entry`; never throws. */
-export function emitSignalEvent(
-  target: { project: string; baseUrl: string },
-  entry: { id: string; signal: FeedbackData },
-  status: SignalEventStatus,
-  details?: Pick<SignalEvent, "attempt" | "httpStatus" | "error" | "retryInMs">,
-): void {
+export function emitSignalEvent(target: Target, entry: Signal, status: SignalEventStatus, details?: Pick<SignalEvent, "attempt" | "httpStatus" | "error" | "retryInMs">): void {
   const listeners = holder[LISTENERS_KEY];
   if (!listeners?.size) return;
-  const seen = progress.get(entry) ?? {};
-  // A signal still saved from an earlier hide is not saved again.
-  if (status == "saved" && seen.status == status) return;
-  const attempt = status == "sending" ? details!.attempt : seen.attempt;
-  progress.set(entry, { attempt, status });
-  const event: SignalEvent = { id: entry.id, at: Date.now(), status, project: target.project, baseUrl: target.baseUrl, signal: entry.signal, attempt, ...details };
+  const event: SignalEvent = { id: entry.id, at: Date.now(), status, project: target.project, baseUrl: target.baseUrl, signal: entry.signal, ...details };
   for (const { listener } of [...listeners]) {
     try {
       listener(event);
     } catch (error) {
-      console.error("[kelet] an onSignalEvent listener threw:", error);
+      console.error("[kelet] a signal event listener failed:", error);
     }
   }
 }
 
 /** The event an attempt's outcome makes: delivered, rejected, or retrying (after a wait, or once the connection is back). */
-export function emitAttemptEvent(target: { project: string; baseUrl: string }, entry: { id: string; signal: FeedbackData }, result: AttemptResult, decision: Decision): void {
-  const httpStatus = typeof result == "object" && !result.delivered ? result.error.status : undefined;
-  if (!decision) emitSignalEvent(target, entry, "delivered");
-  else if (decision instanceof Error) emitSignalEvent(target, entry, "rejected", { httpStatus, error: decision.message });
-  else emitSignalEvent(target, entry, "retrying", decision == "wait" ? { error: `${result}; waiting for the connection` } : { httpStatus, error: decision.why, retryInMs: Math.round(decision.waitMs) });
+export function emitAttemptEvent(target: Target, entry: Signal, result: AttemptResult, decision: Decision): void {
+  const answer = result as { error?: FeedbackSubmitError };
+  const next = decision as { message?: string; why?: string; waitMs?: number } | undefined;
+  emitSignalEvent(
+    target,
+    entry,
+    next ? (next instanceof Error ? "rejected" : "retrying") : "delivered",
+    // While the connection is down ("wait") the error is the attempt's own (a network error), and no wait is set.
+    next && { httpStatus: answer.error?.status, error: next.message ?? next.why ?? (result as string), retryInMs: next.waitMs },
+  );
 }
 
 /** A signal that never reached a queue (invalid, too large): it is rejected at once, under a fresh id. */
-export const emitRejectedSignal = (target: { project: string; baseUrl: string }, signal: FeedbackData, error: Error): void =>
-  emitSignalEvent(target, { id: uniqueId(), signal }, "rejected", { error: error.message });
+export const emitRejectedSignal = (target: Target, signal: FeedbackData, error: Error): void => emitSignalEvent(target, { id: uniqueId(), signal }, "rejected", { error: error.message });
