@@ -18,7 +18,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "11.9 kB", // target: 8 KiB
+    limit: "12.1 kB", // target: 8 KiB; onSignalEvent's emits (issue 20) added 299 B over issue 10's 11.9 kB ceiling
   },
   {
     name: "every export, own code only (react and Radix external)",
@@ -27,7 +27,7 @@ export default [
     ignore: ["react", "react-dom", "@radix-ui/*"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "16.6 kB", // target: 12 KiB
+    limit: "16.8 kB", // target: 12 KiB
   },
   {
     name: "an app without React importing createKeletClient from /core",
@@ -35,7 +35,7 @@ export default [
     import: "{ createKeletClient }",
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "7.9 kB", // target: no bigger than the hooks-only app (met); the delivery service is most of it
+    limit: "8.1 kB", // target: no bigger than the hooks-only app (met); the delivery service is most of it
   },
   {
     name: "an app importing KeletProvider + VoteFeedback, Radix included (react external)",
@@ -44,7 +44,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "35.8 kB", // target: 32 KiB (Radix Popover alone is ~25 KiB)
+    limit: "35.9 kB", // target: 32 KiB (Radix Popover alone is ~25 KiB)
   },
   {
     name: "an app importing only useKeletFeedbackAdapter (@kelet-ai/feedback-ui/assistant-ui; react and Radix external)",

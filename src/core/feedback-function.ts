@@ -2,7 +2,6 @@ import { debugLog } from "./console-once";
 import { checkSignalSessionId } from "./diagnostics";
 import { recentDomEvent } from "./dom-event-capture";
 import { emitRejectedSignal } from "./delivery/signal-events";
-import { SignalValidationError } from "./errors";
 import type { SignalErrorHandler } from "./report-failure";
 import type { FeedbackData, ValidSignal } from "./signal";
 import type { SignalSender } from "./signal-sender";
@@ -33,7 +32,8 @@ export interface FeedbackFunctionOptions {
  * request), then fill in defaults and the last user event, then hand the
  * signal to the sender.
  */
-export function createFeedbackFunction({ sender, offReason, disabled, debug, captureEvents, reportFailure, project, baseUrl }: FeedbackFunctionOptions): FeedbackFunction {
+export function createFeedbackFunction(options: FeedbackFunctionOptions): FeedbackFunction {
+  const { sender, offReason, disabled, debug, captureEvents, reportFailure } = options;
   const log = (...args: unknown[]) => debugLog(debug, ...args);
   return async (data) => {
     if (disabled) return log("disabled, not sent:", data);
@@ -54,7 +54,8 @@ export function createFeedbackFunction({ sender, offReason, disabled, debug, cap
       await sender.send(signal as ValidSignal);
     } catch (error) {
       log("not sent:", (error as Error).message, signal);
-      if (error instanceof SignalValidationError) emitRejectedSignal({ project: project!, baseUrl: baseUrl! }, signal, error);
+      // Still the app's data: validation refused it, and no queue ever saw it.
+      if (signal == data) emitRejectedSignal(options as { project: string; baseUrl: string }, signal, error as Error);
       reportFailure(error as Error, signal);
       throw error;
     }

@@ -13,7 +13,7 @@ import { capSignal, utf8Bytes } from "./payload-cap";
 import { addWithinCaps, newEntry, removeEntry, reportToOwner, settleEntry, uniqueId, type EntryOwner, type QueueEntry } from "./queue-entries";
 import type { PageServices } from "./registry";
 import { createSignalStore, parseStoredBody } from "./signal-store";
-import { emitAttemptEvent, emitRejectedSignal, emitSignalEvent } from "./signal-events";
+import { emitAttemptEvent, emitSignalEvent } from "./signal-events";
 
 export interface DeliveryQueue {
   /** Queues a validated signal; resolves once the API accepted it (or another tab provably took it), else rejects. */
@@ -91,7 +91,6 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     ensureWorking();
     emitSignalEvent(target, entry, "queued");
     for (const dropped of addWithinCaps(entries, entry, atFront, tuning)) {
-      emitSignalEvent(target, dropped, "rejected", { error: "queue full, dropped the oldest signal" });
       store.takeBack(dropped);
       settleEntry(dropped, new FeedbackSubmitError(`queue full, dropped the oldest signal (${++droppedCount} dropped so far)`));
     }
@@ -216,7 +215,6 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   return {
     send(signal, owner) {
       const capped = capSignal(signal);
-      if (capped instanceof Error) emitRejectedSignal(target, signal, capped);
       if (capped instanceof Error) return Promise.reject(capped);
       lastOwner ??= owner;
       return new Promise<void>((resolve, reject) => {

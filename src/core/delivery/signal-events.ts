@@ -33,7 +33,7 @@ type Listeners = Set<{ listener: SignalEventListener }>;
 
 // Beside the delivery registry on `globalThis` under a `Symbol.for` key (not inside it, whose shape is versioned), so
 // every provider, React root and build (ESM and CJS) on the page reaches the same listeners.
-const LISTENERS_KEY = Symbol.for("kelet.signal.listeners");
+const LISTENERS_KEY = Symbol.for("kelet.signal-events");
 const holder = globalThis as { [LISTENERS_KEY]?: Listeners };
 
 /**
@@ -63,11 +63,11 @@ export function emitSignalEvent(target: Target, entry: Signal, status: SignalEve
   const listeners = holder[LISTENERS_KEY];
   if (!listeners?.size) return;
   const event: SignalEvent = { id: entry.id, at: Date.now(), status, project: target.project, baseUrl: target.baseUrl, signal: entry.signal, ...details };
-  for (const { listener } of [...listeners]) {
+  for (const { listener } of listeners) {
     try {
       listener(event);
     } catch (error) {
-      console.error("[kelet] a signal event listener failed:", error);
+      console.error("[kelet] a signal listener failed:", error);
     }
   }
 }
