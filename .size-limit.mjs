@@ -65,6 +65,16 @@ export default [
     limit: "850 B",
   },
   {
+    // Compare with the hooks-only app above: PERFORMANCE.md allows <KeletDevtools /> 200 B in a production build.
+    name: "the hooks-only app above plus <KeletDevtools /> (@kelet-ai/feedback-ui/devtools), production build",
+    path: ["dist/index.js", "dist/devtools/index.js"],
+    import: { "dist/index.js": "{ KeletProvider, useFeedbackState }", "dist/devtools/index.js": "{ KeletDevtools }" },
+    ignore: ["react", "react-dom"],
+    modifyEsbuildConfig: production,
+    gzip: true,
+    limit: "12.3 kB", // the hooks-only app + 200 B
+  },
+  {
     name: "the default theme, dist/styles.css",
     path: "dist/styles.css",
     disablePlugins: ["@size-limit/esbuild"],

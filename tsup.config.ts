@@ -27,6 +27,12 @@ const ADAPTER_ENTRIES = {
   "integrations/ai-sdk/index": "src/integrations/ai-sdk/index.ts",
 };
 
+/** For development and tests only: `@kelet-ai/feedback-ui/devtools` and `/testing` (their ESM files come from the glob below). */
+const TOOL_ENTRIES = {
+  "devtools/index": "src/devtools/index.ts",
+  "testing/index": "src/testing/index.ts",
+};
+
 /**
  * An adapter takes the provider's hooks from the root entry's file of the same format instead of bundling
  * its own copy: a second copy would hold a second KeletContext, and the adapter would never see the app's
@@ -49,15 +55,15 @@ export default defineConfig([
     entry: ["src/**/*.{ts,tsx}", "!src/**/*.d.ts", "!src/integrations/**"],
     format: ["esm"],
     splitting: true,
-    dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts" } },
+    dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts", ...TOOL_ENTRIES } },
     onSuccess: buildStyles,
   },
   {
     ...shared,
     // CJS: one file per public entry.
-    entry: { index: "src/index.ts", "core/index": "src/core/index.ts" },
+    entry: { index: "src/index.ts", "core/index": "src/core/index.ts", ...TOOL_ENTRIES },
     format: ["cjs"],
-    dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts" } },
+    dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts", ...TOOL_ENTRIES } },
   },
   // The chat-framework adapters, `@kelet-ai/feedback-ui/assistant-ui` and `/ai-sdk`: built apart from
   // the root, so the root's files stay byte for byte what they were; one file per format each.
