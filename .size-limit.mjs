@@ -18,7 +18,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "11.9 kB", // target: 8 KiB
+    limit: "12.1 kB", // target: 8 KiB; onSignalEvent's emits (issue 20) added 299 B over issue 10's 11.9 kB ceiling
   },
   {
     name: "every export, own code only (react and Radix external)",
@@ -27,7 +27,7 @@ export default [
     ignore: ["react", "react-dom", "@radix-ui/*"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "16.7 kB", // target: 12 KiB (issue 22: +$dom_event of the event a signal was made during, persistVote kept in memory when storage fails)
+    limit: "16.8 kB",
   },
   {
     name: "an app without React importing createKeletClient from /core",
@@ -35,7 +35,7 @@ export default [
     import: "{ createKeletClient }",
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "7.9 kB", // target: no bigger than the hooks-only app (met); the delivery service is most of it
+    limit: "8.1 kB", // target: no bigger than the hooks-only app (met); the delivery service is most of it
   },
   {
     name: "an app importing KeletProvider + VoteFeedback, Radix included (react external)",
@@ -44,7 +44,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "35.8 kB", // target: 32 KiB (Radix Popover alone is ~25 KiB)
+    limit: "35.9 kB", // target: 32 KiB (Radix Popover alone is ~25 KiB)
   },
   {
     name: "an app importing only useKeletFeedbackAdapter (@kelet-ai/feedback-ui/assistant-ui; react and Radix external)",
@@ -72,6 +72,16 @@ export default [
     modifyEsbuildConfig: production,
     gzip: true,
     limit: "2.1 kB", // the provider hook and the answer watch (1.98 kB); the delivery service comes with the KeletProvider an app renders
+  },
+  {
+    // Compare with the hooks-only app above: PERFORMANCE.md allows <KeletDevtools /> 200 B in a production build.
+    name: "the hooks-only app above plus <KeletDevtools /> (@kelet-ai/feedback-ui/devtools), production build",
+    path: ["dist/index.js", "dist/devtools/index.js"],
+    import: { "dist/index.js": "{ KeletProvider, useFeedbackState }", "dist/devtools/index.js": "{ KeletDevtools }" },
+    ignore: ["react", "react-dom"],
+    modifyEsbuildConfig: production,
+    gzip: true,
+    limit: "12.3 kB", // the hooks-only app + 200 B
   },
   {
     name: "the default theme, dist/styles.css",

@@ -29,6 +29,13 @@ const ADAPTER_ENTRIES = {
   "integrations/ai-sdk/index": "src/integrations/ai-sdk/index.ts",
 };
 
+/** For development and tests only: `@kelet-ai/feedback-ui/devtools` and `/testing` (their ESM files come from the glob below). */
+const TOOL_ENTRIES = {
+  "devtools/index": "src/devtools/index.ts",
+  "testing/index": "src/testing/index.ts",
+};
+const CJS_ENTRIES = ["index", "core/index", ...Object.keys(TOOL_ENTRIES)].map((entry) => `${entry}.cjs`);
+
 /**
  * An adapter takes the provider's hooks from the root entry's file of the same format instead of bundling
  * its own copy: a second copy would hold a second KeletContext, and the adapter would never see the app's
@@ -51,22 +58,22 @@ export default defineConfig([
     entry: ["src/**/*.{ts,tsx}", "!src/**/*.d.ts", "!src/integrations/**"],
     format: ["esm"],
     splitting: true,
-    dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts" } },
+    dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts", ...TOOL_ENTRIES } },
     // Every module an entry also makes a facade file per module that no public entry imports (they import
-    // the chunks): only what index.js and core/index.js reach is kept.
+    // the chunks): only what the public entries reach is kept.
     onSuccess: async () => {
       const built = await listBuilt("dist", (file) => /\.js$/.test(file) && !file.startsWith("integrations/"));
-      await trimBuild("dist", built, ["index.js", "core/index.js"]);
+      await trimBuild("dist", built, ["index.js", "core/index.js", ...Object.keys(TOOL_ENTRIES).map((entry) => `${entry}.js`)]);
       await buildStyles();
     },
   },
   {
     ...shared,
     // CJS: one file per public entry.
-    entry: { index: "src/index.ts", "core/index": "src/core/index.ts" },
+    entry: { index: "src/index.ts", "core/index": "src/core/index.ts", ...TOOL_ENTRIES },
     format: ["cjs"],
-    dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts" } },
-    onSuccess: async () => void (await trimBuild("dist", ["index.cjs", "core/index.cjs"], ["index.cjs", "core/index.cjs"])),
+    dts: { entry: { index: "src/index.ts", "core/index": "src/core/index.ts", ...TOOL_ENTRIES } },
+    onSuccess: async () => void (await trimBuild("dist", CJS_ENTRIES, CJS_ENTRIES)),
   },
   // The chat-framework adapters, `@kelet-ai/feedback-ui/assistant-ui` and `/ai-sdk`: built apart from
   // the root, so the root's files stay byte for byte what they were; one file per format each.

@@ -26,7 +26,7 @@ const BROWSER_DEPENDENCIES = [
 ];
 
 const UNIT_INCLUDE = ["test/**/*.test.{ts,tsx}"];
-const UNIT_EXCLUDE = ["test/browser/**", "test/e2e/**", "test/fixtures/**"];
+const UNIT_EXCLUDE = ["test/browser/**", "test/e2e/**", "test/fixtures/**", "test/**/*.browser.test.{ts,tsx}"];
 
 // React 18 lives in its own folder (installed by the root `npm ci`), so react-dom 18 resolves react 18.
 const react18 = (path: string) => fileURLToPath(new URL(`./test/fixtures/react18/node_modules/${path}`, import.meta.url));
@@ -119,7 +119,7 @@ export default defineConfig({
         optimizeDeps: { include: BROWSER_DEPENDENCIES },
         test: {
           name: "browser",
-          include: ["test/browser/**/*.browser.test.{ts,tsx}"],
+          include: ["test/browser/**/*.browser.test.{ts,tsx}", "test/devtools/**/*.browser.test.{ts,tsx}"],
           setupFiles: ["test/setup.ts"],
           browser: chromiumBrowserMode(),
         },

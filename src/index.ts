@@ -11,6 +11,7 @@ export type { FetchLike, ResponseLike, SignalRequestInit } from "./core/signal-r
 export type { DomEventSnapshot } from "./core/dom-event-capture";
 export { SignalValidationError, FeedbackSubmitError, KeletConfigError } from "./core/errors";
 export { createSessionId, readSessionId, type SessionIdResponse } from "./core/session-id";
+export { onSignalEvent, type SignalEvent, type SignalEventStatus, type SignalEventListener } from "./core/delivery/signal-events";
 export { VoteFeedback } from "./vote-feedback";
 export type {
   VoteFeedbackRootProps,

@@ -1,6 +1,7 @@
 import { debugLog } from "./console-once";
 import { checkSignalSessionId } from "./diagnostics";
 import { domEventOf } from "./dom-event-capture";
+import { emitRejectedSignal } from "./delivery/signal-events";
 import type { SignalErrorHandler } from "./report-failure";
 import type { FeedbackData, SignalData, ValidSignal } from "./signal";
 import type { SignalSender } from "./signal-sender";
@@ -20,6 +21,9 @@ export interface FeedbackFunctionOptions {
   /** Attach the user event the signal was made during as `metadata.$dom_event` (unless the app set its own). */
   captureEvents: boolean;
   reportFailure: SignalErrorHandler;
+  /** Where signals go, for the page's signal events (invalid signals are reported there too). */
+  project?: string;
+  baseUrl?: string;
 }
 
 /**
@@ -28,7 +32,8 @@ export interface FeedbackFunctionOptions {
  * request), then fill in defaults and the last user event, then hand the
  * signal to the sender.
  */
-export function createFeedbackFunction({ sender, offReason, disabled, debug, captureEvents, reportFailure }: FeedbackFunctionOptions): FeedbackFunction {
+export function createFeedbackFunction(options: FeedbackFunctionOptions): FeedbackFunction {
+  const { sender, offReason, disabled, debug, captureEvents, reportFailure } = options;
   const log = (...args: unknown[]) => debugLog(debug, ...args);
   return async (data) => {
     if (disabled) return log("disabled, not sent:", data);
@@ -50,6 +55,8 @@ export function createFeedbackFunction({ sender, offReason, disabled, debug, cap
       await sender.send(signal as ValidSignal);
     } catch (error) {
       log("not sent:", (error as Error).message, signal);
+      // Still the app's data: validation refused it, and no queue ever saw it.
+      if (signal == data) emitRejectedSignal(options as { project: string; baseUrl: string }, signal, error as Error);
       reportFailure(error as Error, signal);
       throw error;
     }

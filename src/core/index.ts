@@ -8,3 +8,4 @@ export type { DomEventSnapshot } from "./dom-event-capture";
 export { SignalValidationError, FeedbackSubmitError, KeletConfigError } from "./errors";
 export { watchAnswer } from "./answer/watch-answer";
 export type { AnswerWatch, AnswerWatchOptions } from "./answer/answer-watch";
+export { onSignalEvent, type SignalEvent, type SignalEventStatus, type SignalEventListener } from "./delivery/signal-events";

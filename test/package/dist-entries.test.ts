@@ -172,3 +172,60 @@ describe("the chat-framework adapter entries", () => {
     }
   });
 });
+
+describe("the development entries, /devtools and /testing", () => {
+  it.each([
+    ["@kelet-ai/feedback-ui/devtools", "devtools/index", "KeletDevtools"],
+    ["@kelet-ai/feedback-ui/testing", "testing/index", "createTestInbox"],
+  ])("%s loads from ESM and CJS, with types", (entry, file, name) => {
+    for (const extension of ["js", "cjs", "d.ts", "d.cts"]) {
+      const text = readFileSync(`${root}/dist/${file}.${extension}`, "utf8");
+      if (!extension.startsWith("d.")) expect(text.startsWith('"use client";'), `${file}.${extension}`).toBe(true);
+      else expect(text, `${file}.${extension}`).toContain(name);
+    }
+    const probe = `console.log(typeof m.${name})`;
+    expect(runNode(["--input-type=module", "-e", `const m = await import('${entry}'); ${probe}`]).trim()).toBe("function");
+    expect(runNode(["-e", `const m = require('${entry}'); ${probe}`]).trim()).toBe("function");
+  });
+
+  it("onSignalEvent from the CJS build hears a signal sent through the ESM build (one page-wide stream)", () => {
+    const script = [
+      "const { onSignalEvent } = require('@kelet-ai/feedback-ui/core');",
+      "const statuses = []; onSignalEvent((e) => statuses.push(e.status));",
+      "import('@kelet-ai/feedback-ui/core').then(async ({ createKeletClient }) => {",
+      "  const fetch = async () => ({ ok: true, status: 200 });",
+      "  const client = createKeletClient({ apiKey: 'pk_1', project: 'p', fetch, captureEvents: false });",
+      "  await client.signal({ session_id: 's', score: 1 }); client.close();",
+      "  console.log(statuses.join(' '));",
+      "});",
+    ].join(" ");
+    expect(runNode(["-e", script]).trim()).toBe("queued sending delivered");
+  });
+
+  it("a production bundle of an app that renders <KeletDevtools /> is within 200 bytes of the same app without it", async () => {
+    const gzipSize = async (source: string) => {
+      const result = await build({
+        stdin: { contents: source, resolveDir: root, loader: "tsx" },
+        bundle: true,
+        minify: true,
+        write: false,
+        format: "esm",
+        external: ["react", "react-dom", "react/jsx-runtime"],
+        define: { "process.env.NODE_ENV": '"production"' },
+        logLevel: "error",
+      });
+      const { gzipSync } = await import("node:zlib");
+      return gzipSync(result.outputFiles[0]!.contents).length;
+    };
+    const app = (withDevtools: boolean) =>
+      [
+        "import { KeletProvider, useFeedbackState } from './dist/index.js';",
+        withDevtools ? "import { KeletDevtools } from './dist/devtools/index.js';" : "const KeletDevtools = () => null;",
+        "import { jsx } from 'react/jsx-runtime';",
+        "function Draft() { const [text] = useFeedbackState('', 's'); return text; }",
+        "export const App = () => jsx(KeletProvider, { apiKey: 'pk_1', project: 'p', children: [jsx(Draft, {}), jsx(KeletDevtools, {})] });",
+      ].join("\n");
+    const [without, withPanel] = [await gzipSize(app(false)), await gzipSize(app(true))];
+    expect(withPanel - without).toBeLessThanOrEqual(200);
+  });
+});

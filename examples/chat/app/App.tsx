@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useState } from "react";
 import { KeletProvider, type FeedbackData } from "@kelet-ai/feedback-ui";
+// An app writes "@kelet-ai/feedback-ui/devtools"; the demo bundles the library from source, whose alias maps the root only.
+import { KeletDevtools } from "../../../src/devtools";
 import { Chat } from "./Chat";
 import { Checklist } from "./Checklist";
 import type { DemoConfig } from "./config";
@@ -91,6 +93,8 @@ export function App({ config }: { config: DemoConfig }) {
         </div>
         <InboxPanel config={config} sentLog={sentLog} />
       </main>
+      {/* The inbox shows what the server got; the devtools panel shows what the page did (nothing in production). */}
+      <KeletDevtools />
     </KeletProvider>
   );
 }

@@ -17,6 +17,7 @@ import type { PageServices } from "./registry";
 import { entriesFromSaved } from "./saved-entries";
 import { dueEntries } from "./schedule";
 import { createSignalStore, parseStoredBody } from "./signal-store";
+import { emitAttemptEvent, emitSignalEvent } from "./signal-events";
 import { deleteExpiredSaved } from "./stored-lists";
 
 export interface DeliveryQueue {
@@ -69,6 +70,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       save(waiting.filter((e) => e.owner.persist), true);
       for (const entry of waiting) {
         const outcome = blockedOutcome(entry);
+        if (!entry.settled) emitSignalEvent(target, entry, entry.stored ? "saved" : "rejected", { error: `${reason}; ${outcome}` });
         if (entry.stored) {
           // Its saved copy stays for the next visit.
           entry.stored = false;
@@ -103,6 +105,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     ensureWorking();
     // All are in place before anything starts: a saved comment must not go out before the vote saved ahead of it.
     for (const entry of atFront ? list.slice().reverse() : list) {
+      emitSignalEvent(target, entry, "queued");
       for (const dropped of addWithinCaps(entries, entry, atFront, tuning)) {
         store.takeBack(dropped);
         settleEntry(dropped, new FeedbackSubmitError(`queue full, dropped the oldest signal (${++droppedCount} dropped so far)`));
@@ -145,6 +148,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     if (store.takeBack(entry)) {
       releaseKeepalive?.();
       log(entry.owner, "handed over to another tab:", entry.signal);
+      emitSignalEvent(target, entry, "handed-over");
       end(entry);
       return false;
     }
@@ -154,6 +158,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     entry.keepalive = keepalive;
     entry.windowStartMs ??= nowMs();
     inFlight++;
+    emitSignalEvent(target, entry, "sending", { attempt: entry.attempts + entry.networkFailures + 1 });
     sendAttempt(entry.owner.transport, url, init, tuning.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, releaseKeepalive)
       .then((result) => finish(entry, result))
       // Internal work never leaves an unhandled rejection behind.
@@ -171,6 +176,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       // The endpoint was found blocked: this entry was given up with the others.
       if (!entries.includes(entry)) return;
       const decision = decideAfterAttempt(entry, result, connectivity.isDown());
+      emitAttemptEvent(target, entry, result, decision);
       if (!decision || decision instanceof Error) end(entry, decision);
       else if (decision != "wait") {
         entry.notBeforeMs = nowMs() + decision.waitMs;
@@ -191,14 +197,22 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
 
   /** Writes entries to localStorage; a failure leaves them in memory only (and still delivered from there). */
   function save(list: QueueEntry[], reported?: boolean): void {
+    // A give-up (reported) tells its own outcome; a signal saved at an earlier hide is not saved again.
+    const unsaved = reported ? [] : list.filter((e) => !e.stored);
     for (const record of store.save(list, reported)) {
       const live = entries.find((e) => e.id == record.id);
       // Still in memory: the copy was only a backup, and its loss is not a hand-over.
       if (live) live.stored = false;
-      // Saving happens only with entries in the queue, so a sender has retained or used it (lastOwner is set).
-      // One already reported "saved for the next visit" is reported again, with what truly happened.
-      else reportToOwner(lastOwner!, new FeedbackSubmitError(record.reported ? "offline storage full, dropped a signal saved for the next visit: it will not be sent" : "offline storage full, dropped the oldest saved signal"), parseStoredBody(record.body));
+      else {
+        // Saving happens only with entries in the queue, so a sender has retained or used it (lastOwner is set).
+        // One already reported "saved for the next visit" is reported again, with what truly happened.
+        const error = new FeedbackSubmitError(record.reported ? "offline storage full, dropped a signal saved for the next visit: it will not be sent" : "offline storage full, dropped the oldest saved signal");
+        const signal = parseStoredBody(record.body);
+        emitSignalEvent(target, { id: record.id, signal }, "rejected", { error: error.message });
+        reportToOwner(lastOwner!, error, signal);
+      }
     }
+    for (const entry of unsaved) if (entry.stored) emitSignalEvent(target, entry, "saved");
   }
 
   /** Takes over what an earlier page (or a closed tab) saved; only one tab gets each saved signal. */
