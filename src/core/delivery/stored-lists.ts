@@ -1,4 +1,5 @@
 import { logOnce } from "../console-once";
+import { inDevelopment } from "../development-only";
 import { nowMs, STORED_SIGNAL_MAX_AGE_MS } from "./constants";
 
 /** The items of one JSON list in `localStorage` that can be used, and how many could not. */
@@ -30,14 +31,10 @@ function readable(item: unknown, { timeField, strings, jsonObject }: ListShape):
 }
 
 /** One warning per page in development: the records are gone, and the developer should know why. */
-function warnUnreadable(key: string): void {
-  try {
-    if (process.env.NODE_ENV === "production") return;
-  } catch {
-    // No bundler, no `process`: development.
-  }
-  logOnce("warn", "kelet:unreadable-saved", `[kelet] dropped unreadable saved data under "${key}" (written by something else, or damaged); every readable saved signal is still sent`);
-}
+const warnUnreadable = (key: string): void =>
+  inDevelopment(() =>
+    logOnce("warn", "kelet:unreadable-saved", `[kelet] dropped unreadable saved data under "${key}" (written by something else, or damaged); every readable saved signal is still sent`),
+  );
 
 /**
  * The unexpired, readable items of a JSON list in `localStorage`, each read on its own: one damaged item costs only
