@@ -38,26 +38,30 @@ const warnUnreadable = (key: string): void =>
 
 /**
  * The unexpired, readable items of a JSON list in `localStorage`, each read on its own: one damaged item costs only
- * itself. Throws only when storage itself does (disabled or missing), for the caller to keep to memory.
+ * itself. Storage that throws (disabled or missing) reads as empty: the callers then keep to memory.
  */
 export function readList<T>(key: string, shape: ListShape): ReadList<T> {
-  const raw = localStorage.getItem(key);
-  if (raw === null) return { items: [], dropped: 0 };
-  let list: unknown;
   try {
-    list = JSON.parse(raw);
+    const raw = localStorage.getItem(key);
+    if (raw === null) return { items: [], dropped: 0 };
+    let list: unknown;
+    try {
+      list = JSON.parse(raw);
+    } catch {
+      // A value that is not JSON: nothing in it can be read.
+    }
+    if (!Array.isArray(list)) {
+      warnUnreadable(key);
+      return { items: [], dropped: 1 };
+    }
+    const cutoffMs = nowMs() - STORED_SIGNAL_MAX_AGE_MS;
+    const items = list.filter((item) => readable(item, shape));
+    if (items.length < list.length) warnUnreadable(key);
+    const unexpired = items.filter((item: Record<string, number>) => item[shape.timeField]! >= cutoffMs) as T[];
+    return { items: unexpired, dropped: list.length - unexpired.length };
   } catch {
-    // A value that is not JSON: nothing in it can be read.
+    return { items: [], dropped: 0 };
   }
-  if (!Array.isArray(list)) {
-    warnUnreadable(key);
-    return { items: [], dropped: 1 };
-  }
-  const cutoffMs = nowMs() - STORED_SIGNAL_MAX_AGE_MS;
-  const items = list.filter((item) => readable(item, shape));
-  if (items.length < list.length) warnUnreadable(key);
-  const unexpired = items.filter((item: Record<string, number>) => item[shape.timeField]! >= cutoffMs) as T[];
-  return { items: unexpired, dropped: list.length - unexpired.length };
 }
 
 export const SIGNAL_LIST: ListShape = { timeField: "queuedAtMs", strings: ["id", "body"], jsonObject: "body" };
