@@ -71,10 +71,10 @@ export function resolveConfig(own: ConfigInput, parent: Partial<ResolvedConfig> 
     // A message is not worth a client.
   }
   const baseUrl = normalizeBaseUrl(firstNonEmpty(own.baseUrl, parent.baseUrl, DEFAULT_BASE_URL));
-  // A request that can never be made: each signal rejects naming why; the developer hears it now.
-  const requestProblem = disabled || secret ? undefined : (apiKey && keyHeaderProblem(apiKey)) || baseUrlProblem(baseUrl);
   try {
-    if (process.env.NODE_ENV !== "production" && requestProblem) {
+    // A request that can never be made: each signal rejects naming why (the queue checks it); the developer hears it now.
+    const requestProblem = process.env.NODE_ENV !== "production" && !disabled && !secret && ((apiKey && keyHeaderProblem(apiKey)) || baseUrlProblem(baseUrl));
+    if (requestProblem) {
       logOnce("error", `kelet:request-problem:${requestProblem}`, `[kelet] KeletProvider's ${requestProblem}: every signal will be rejected. Fix the setting.`);
     }
   } catch {

@@ -8,7 +8,7 @@ import type { SignalRequestInit, SignalTarget } from "../signal-request";
 import { sendAttempt } from "./attempt";
 import { MAX_ATTEMPTS, nowMs, REQUEST_TIMEOUT_MS, type DeliveryTuning } from "./constants";
 import { browserSaysOffline, type ConnectivityMember } from "./connectivity";
-import { decideAfterAttempt, requestNotMade, type AttemptResult } from "./outcome-policy";
+import { cannotMakeRequest, decideAfterAttempt, requestNotMade, type AttemptResult } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
 import { blockedOutcome } from "./blocked-outcome";
 import { capSignal } from "./payload-cap";
@@ -42,6 +42,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   const url = signalEndpoint(target.baseUrl, target.project);
   /** Why no request to this destination can be made (a key fetch refuses, a URL that does not parse), if so. */
   const requestProblem = keyHeaderProblem(target.apiKey) ?? baseUrlProblem(target.baseUrl);
+  const requestError = () => cannotMakeRequest(requestProblem!);
   let retainers = 0;
   /** Retainers whose sender allows persistence: the first of them drains what earlier pages saved. */
   let persistingRetainers = 0;
@@ -69,13 +70,13 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       if (fresh.length) log(lastOwner, `giving up on ${fresh.length} signal(s): ${reason}`);
       save(waiting.filter((e) => e.owner.persist), true);
       for (const entry of waiting) {
-        const outcome = blockedOutcome(entry);
-        if (!entry.settled) emitSignalEvent(target, entry, entry.stored ? "saved" : "rejected", { error: `${reason}; ${outcome}` });
+        const error = new FeedbackSubmitError(`${reason}; ${blockedOutcome(entry)}`);
+        if (!entry.settled) emitSignalEvent(target, entry, entry.stored ? "saved" : "rejected", { error: error.message });
         if (entry.stored) {
           // Its saved copy stays for the next visit.
           entry.stored = false;
-          end(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
-        } else settleEntry(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
+          end(entry, error);
+        } else settleEntry(entry, error);
       }
       checkIdle();
     },
@@ -139,7 +140,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   function attempt(entry: QueueEntry, keepaliveOnly?: boolean): boolean {
     // A configuration error ends the signal at once: nothing sent, connectivity untouched, nothing saved.
     if (requestProblem) {
-      end(entry, new FeedbackSubmitError(`the request could not be made: ${requestProblem}`));
+      end(entry, requestError());
       return false;
     }
     const releaseKeepalive = page.keepalive(entry.bytes);
@@ -234,7 +235,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     send(signal, owner) {
       const capped = capSignal(signal);
       if (capped instanceof Error) return Promise.reject(capped);
-      if (requestProblem) return Promise.reject(new FeedbackSubmitError(`the request could not be made: ${requestProblem}`));
+      if (requestProblem) return Promise.reject(requestError());
       lastOwner ??= owner;
       return new Promise<void>((resolve, reject) => {
         add([newEntry({ id: uniqueId(), ...capped, queuedAtMs: nowMs(), owner, settle: (error) => (error ? reject(error) : resolve()) })]);

@@ -11,6 +11,9 @@ export type AttemptResult = AttemptOutcome | "timeout" | `network error (${strin
 /** The request could not even be made: the app's configuration is at fault, never the connection. */
 export const requestNotMade = (result: AttemptResult): result is `request not made (${string})` => typeof result == "string" && result.startsWith("request not made");
 
+/** The error of a signal whose request could not be made, naming why. */
+export const cannotMakeRequest = (why: string): FeedbackSubmitError => new FeedbackSubmitError(`the request could not be made: ${why}`);
+
 /** What a signal has spent of its retry budget. */
 export interface RetryBudget {
   /** Failed answers (408, 429, 5xx) and time-outs so far. */
@@ -69,7 +72,7 @@ export function decideAfterAttempt(budget: RetryBudget, result: AttemptResult, c
     why = `HTTP ${error.status}`;
     retryAfterMs = parseRetryAfterMs(result.retryAfterHeader, now);
   } else if (requestNotMade(result)) {
-    return new FeedbackSubmitError(`the request could not be made: ${result.slice("request not made (".length, -1)}`);
+    return cannotMakeRequest(result.slice("request not made (".length, -1));
   } else if (result != "timeout") {
     if (connectionDown) {
       // Offline is not failure: nothing is spent, and the window starts afresh at the next attempt.

@@ -11,7 +11,7 @@ import {
   nowMs,
 } from "./constants";
 import { uniqueId, type QueueEntry } from "./queue-entries";
-import { CLAIM_LIST, readList, SIGNAL_LIST, type ListShape, type ReadList } from "./stored-lists";
+import { CLAIM_LIST, readList, SIGNAL_LIST } from "./stored-lists";
 
 /** A signal saved for a later page load: its exact JSON body, never the key it was sent with. */
 export interface StoredSignal {
@@ -107,21 +107,13 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
   const claimKey = `kelet:claimed:${destination}`;
   const lockName = `kelet:drain:${destination}`;
 
-  // Storage that throws reads as empty: the callers then keep to memory.
-  const readSafely = <T>(listKey: string, shape: ListShape): ReadList<T> => {
-    try {
-      return readList<T>(listKey, shape);
-    } catch {
-      return { items: [], dropped: 0 };
-    }
-  };
-  const readRecords = () => readSafely<StoredSignal>(key, SIGNAL_LIST).items;
-  const readClaims = () => readSafely<ClaimRecord>(claimKey, CLAIM_LIST).items;
+  const readRecords = () => readList<StoredSignal>(key, SIGNAL_LIST).items;
+  const readClaims = () => readList<ClaimRecord>(claimKey, CLAIM_LIST).items;
   const write = (records: StoredSignal[]) => (records.length ? localStorage.setItem(key, JSON.stringify(records)) : localStorage.removeItem(key));
 
   /** Hands everything saved to `adopt` (which puts it in memory), then removes it from storage. */
   function claimNow(adopt: (records: StoredSignal[]) => void): StoredSignal[] {
-    const { items: records, dropped } = readSafely<StoredSignal>(key, SIGNAL_LIST);
+    const { items: records, dropped } = readList<StoredSignal>(key, SIGNAL_LIST);
     try {
       if (records.length) {
         try {
@@ -130,9 +122,9 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
         } catch {
           // Without a claim the saving tab may send its own copy too: a duplicate, never a loss.
         }
+        // Nothing leaves storage before it is safe in memory.
+        adopt(records);
       }
-      // Nothing leaves storage before it is safe in memory.
-      adopt(records);
       if (records.length || dropped) localStorage.removeItem(key);
       return records;
     } catch {
@@ -143,15 +135,7 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
   /** Removes and returns everything saved, under the drain lock (Web Locks, else a lease); `null` when another tab holds it. */
   async function claimUnderLock(adopt: (records: StoredSignal[]) => void): Promise<StoredSignal[] | null> {
     // Most loads have nothing saved: no lock, no lease traffic (a list with nothing readable left goes at once).
-    const { items, dropped } = readSafely<StoredSignal>(key, SIGNAL_LIST);
-    if (!items.length) {
-      try {
-        if (dropped) localStorage.removeItem(key);
-      } catch {
-        // Left for a later load.
-      }
-      return [];
-    }
+    if (!readRecords().length) return claimNow(adopt);
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const locks = globalThis.navigator?.locks;
     if (locks) {

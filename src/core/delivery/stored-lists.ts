@@ -1,4 +1,5 @@
 import { logOnce } from "../console-once";
+import { inDevelopment } from "../development-only";
 import { nowMs, STORED_SIGNAL_MAX_AGE_MS } from "./constants";
 
 /** The items of one JSON list in `localStorage` that can be used, and how many could not. */
@@ -30,37 +31,37 @@ function readable(item: unknown, { timeField, strings, jsonObject }: ListShape):
 }
 
 /** One warning per page in development: the records are gone, and the developer should know why. */
-function warnUnreadable(key: string): void {
-  try {
-    if (process.env.NODE_ENV === "production") return;
-  } catch {
-    // No bundler, no `process`: development.
-  }
-  logOnce("warn", "kelet:unreadable-saved", `[kelet] dropped unreadable saved data under "${key}" (written by something else, or damaged); every readable saved signal is still sent`);
-}
+const warnUnreadable = (key: string): void =>
+  inDevelopment(() =>
+    logOnce("warn", "kelet:unreadable-saved", `[kelet] dropped unreadable saved data under "${key}" (written by something else, or damaged); every readable saved signal is still sent`),
+  );
 
 /**
  * The unexpired, readable items of a JSON list in `localStorage`, each read on its own: one damaged item costs only
- * itself. Throws only when storage itself does (disabled or missing), for the caller to keep to memory.
+ * itself. Storage that throws (disabled or missing) reads as empty: the callers then keep to memory.
  */
 export function readList<T>(key: string, shape: ListShape): ReadList<T> {
-  const raw = localStorage.getItem(key);
-  if (raw === null) return { items: [], dropped: 0 };
-  let list: unknown;
   try {
-    list = JSON.parse(raw);
+    const raw = localStorage.getItem(key);
+    if (raw === null) return { items: [], dropped: 0 };
+    let list: unknown;
+    try {
+      list = JSON.parse(raw);
+    } catch {
+      // A value that is not JSON: nothing in it can be read.
+    }
+    if (!Array.isArray(list)) {
+      warnUnreadable(key);
+      return { items: [], dropped: 1 };
+    }
+    const cutoffMs = nowMs() - STORED_SIGNAL_MAX_AGE_MS;
+    const items = list.filter((item) => readable(item, shape));
+    if (items.length < list.length) warnUnreadable(key);
+    const unexpired = items.filter((item: Record<string, number>) => item[shape.timeField]! >= cutoffMs) as T[];
+    return { items: unexpired, dropped: list.length - unexpired.length };
   } catch {
-    // A value that is not JSON: nothing in it can be read.
+    return { items: [], dropped: 0 };
   }
-  if (!Array.isArray(list)) {
-    warnUnreadable(key);
-    return { items: [], dropped: 1 };
-  }
-  const cutoffMs = nowMs() - STORED_SIGNAL_MAX_AGE_MS;
-  const items = list.filter((item) => readable(item, shape));
-  if (items.length < list.length) warnUnreadable(key);
-  const unexpired = items.filter((item: Record<string, number>) => item[shape.timeField]! >= cutoffMs) as T[];
-  return { items: unexpired, dropped: list.length - unexpired.length };
 }
 
 export const SIGNAL_LIST: ListShape = { timeField: "queuedAtMs", strings: ["id", "body"], jsonObject: "body" };
