@@ -81,6 +81,9 @@ export default defineConfig([
     ...shared,
     entry: ADAPTER_ENTRIES,
     format: ["esm", "cjs"],
+    // Each adapter is one self-contained file: a chunk shared between them would sit beside the root's
+    // chunks, where the root build's trim (which keeps only what the root entries reach) removes it.
+    splitting: false,
     dts: true,
     esbuildPlugins: [providerFromRootEntry],
   },
