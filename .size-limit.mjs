@@ -1,11 +1,10 @@
 // Size budgets, checked by `npm run size` (size-limit, esbuild, min+gzip).
-// PERFORMANCE.md targets 8 KiB (provider + useFeedbackState), 12 KiB (every export, own code),
-// 32 KiB (provider + VoteFeedback with Radix) and /core no bigger than the hooks-only app. Only the last
-// is met (issue 14 is open): after two size passes what is left is the page-wide delivery service
-// (~10.7 kB minified), the diff engine (~8.9 kB), $dom_event capture and validation, each kept whole because
-// RELIABILITY.md and API.md ask for it. Until the targets are met these budgets are guards just above what
-// ships, so any growth fails CI instead of passing unnoticed; each line names its target. The hooks-only guard
-// is issue 10's ceiling: that app may not grow past what it was before the page-wide delivery service (11.9 kB).
+// PERFORMANCE.md's targets: 12 KiB (provider + useFeedbackState), 18 KiB (every export, own code), 36 KiB
+// (provider + VoteFeedback with Radix), /core no bigger than the hooks-only app, <KeletDevtools /> at most 200 B
+// in production. The first three are NOT met since issue 18's delivery rules 10-16 (UTF-8 caps, per-record reads,
+// expiry in storage, lease and eviction order, page-hide order and Retry-After, configuration errors: ~1.07 kB
+// after a size pass) and issue 20's signal stream (~0.3 kB). Until they are, these limits are guards just above
+// what ships, so any growth fails CI instead of passing unnoticed; each line names its target.
 // Each JS check is bundled as an app's production build would be: NODE_ENV is "production",
 // so development-only messages are dropped, and the listed packages stay external.
 const production = (config) => ({ ...config, logLevel: "error", define: { ...config.define, "process.env.NODE_ENV": '"production"' } });
@@ -18,7 +17,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "12.1 kB", // target: 8 KiB; onSignalEvent's emits (issue 20) added 299 B over issue 10's 11.9 kB ceiling
+    limit: "13.35 kB", // target: 12 KiB (12,288 B): not met, 13.28 kB ships
   },
   {
     name: "every export, own code only (react and Radix external)",
@@ -27,7 +26,7 @@ export default [
     ignore: ["react", "react-dom", "@radix-ui/*"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "16.8 kB",
+    limit: "19.35 kB", // target: 18 KiB (18,432 B): not met, 19.28 kB ships
   },
   {
     name: "an app without React importing createKeletClient from /core",
@@ -35,7 +34,7 @@ export default [
     import: "{ createKeletClient }",
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "8.1 kB", // target: no bigger than the hooks-only app (met); the delivery service is most of it
+    limit: "9.25 kB", // target: no bigger than the hooks-only app (met); the delivery service is most of it
   },
   {
     name: "an app importing KeletProvider + VoteFeedback, Radix included (react external)",
@@ -44,7 +43,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "35.9 kB", // target: 32 KiB (Radix Popover alone is ~25 KiB)
+    limit: "37.35 kB", // target: 36 KiB (36,864 B): not met, 37.28 kB ships (Radix Popover alone is ~25 KiB)
   },
   {
     name: "an app importing only useKeletFeedbackAdapter (@kelet-ai/feedback-ui/assistant-ui; react and Radix external)",
@@ -62,7 +61,7 @@ export default [
     ignore: ["react", "react-dom", "@radix-ui/*"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "850 B",
+    limit: "1.4 kB", // reported; its own copy of the page-hide listener for user-abandon (issue 21)
   },
   {
     name: "an app importing only useAnswerSignals (react external)",
@@ -81,7 +80,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "12.3 kB", // the hooks-only app + 200 B
+    limit: "13.48 kB", // the hooks-only app's guard + 200 B (test/package checks the difference itself)
   },
   {
     name: "the default theme, dist/styles.css",
