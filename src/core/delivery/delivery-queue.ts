@@ -186,11 +186,13 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     if (draining) return;
     draining = true;
     // claimAll never rejects: every storage and lock failure inside it ends in an empty claim or null.
-    const orphans = (await store.claimAll(entries)) ?? [];
+    // Saved records are adopted (at the front, oldest first: they were queued before anything this page sent)
+    // before they leave storage.
+    await store.claimAll(entries, (orphans) => {
+      if (orphans.length) log(owner, `sending ${orphans.length} signal(s) saved by an earlier page`);
+      for (const entry of entriesFromSaved(orphans, owner).reverse()) add(entry, true);
+    });
     draining = false;
-    if (orphans.length) log(owner, `sending ${orphans.length} signal(s) saved by an earlier page`);
-    // At the front, oldest first: they were queued before anything this page sent.
-    for (const entry of entriesFromSaved(orphans, owner).reverse()) add(entry, true);
     checkIdle();
   }
 

@@ -9,9 +9,9 @@ import {
   MAX_STORED_BYTES,
   MAX_STORED_SIGNALS,
   nowMs,
-  STORED_SIGNAL_MAX_AGE_MS,
 } from "./constants";
 import { uniqueId, type QueueEntry } from "./queue-entries";
+import { CLAIM_LIST, readList, SIGNAL_LIST, type ListShape, type ReadList } from "./stored-lists";
 
 /** A signal saved for a later page load: its exact JSON body, never the key it was sent with. */
 export interface StoredSignal {
@@ -49,20 +49,6 @@ export function parseStoredBody(body: string): FeedbackData {
     return JSON.parse(body) as FeedbackData;
   } catch {
     return { session_id: "" };
-  }
-}
-
-/**
- * The unexpired items of a JSON list in `localStorage` (`timeField` holds when each was made). Only this library
- * writes these keys, so one try covers every way a read fails: storage disabled or missing, no list (`JSON.parse(null)`
- * is null), a damaged list (dropped whole).
- */
-function readList<T>(key: string, timeField: "queuedAtMs" | "atMs"): T[] {
-  try {
-    const cutoffMs = nowMs() - STORED_SIGNAL_MAX_AGE_MS;
-    return (JSON.parse(localStorage.getItem(key)!) as Record<string, number>[]).filter((item) => item[timeField]! >= cutoffMs) as T[];
-  } catch {
-    return [];
   }
 }
 
@@ -107,8 +93,9 @@ export interface SignalStore {
    * can tell it was taken over; `null` when another tab holds the lock.
    * Records of `inMemory` entries (this page's own, saved at a hide it came
    * back from) are not returned: those entries are marked not `stored`.
+   * `adopt` receives the records before they leave storage (it puts them in memory; nothing is lost between).
    */
-  claimAll(inMemory?: SavedEntry[]): Promise<StoredSignal[] | null>;
+  claimAll(inMemory?: SavedEntry[], adopt?: (records: StoredSignal[]) => void): Promise<StoredSignal[] | null>;
 }
 
 /** `destination` from {@link destinationKey}; `tabId` names this page in claim records (one id per page, from the registry). */
@@ -117,12 +104,21 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
   const claimKey = `kelet:claimed:${destination}`;
   const lockName = `kelet:drain:${destination}`;
 
-  const readRecords = () => readList<StoredSignal>(key, "queuedAtMs");
-  const readClaims = () => readList<ClaimRecord>(claimKey, "atMs");
+  // Storage that throws reads as empty: the callers then keep to memory.
+  const readSafely = <T>(listKey: string, shape: ListShape): ReadList<T> => {
+    try {
+      return readList<T>(listKey, shape);
+    } catch {
+      return { items: [], dropped: 0 };
+    }
+  };
+  const readRecords = () => readSafely<StoredSignal>(key, SIGNAL_LIST).items;
+  const readClaims = () => readSafely<ClaimRecord>(claimKey, CLAIM_LIST).items;
   const write = (records: StoredSignal[]) => (records.length ? localStorage.setItem(key, JSON.stringify(records)) : localStorage.removeItem(key));
 
-  function claimNow(): StoredSignal[] {
-    const records = readRecords();
+  /** Hands everything saved to `adopt` (which puts it in memory), then removes it from storage. */
+  function claimNow(adopt: (records: StoredSignal[]) => void): StoredSignal[] {
+    const { items: records, dropped } = readSafely<StoredSignal>(key, SIGNAL_LIST);
     try {
       if (records.length) {
         try {
@@ -131,8 +127,10 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
         } catch {
           // Without a claim the saving tab may send its own copy too: a duplicate, never a loss.
         }
-        localStorage.removeItem(key);
       }
+      // Nothing leaves storage before it is safe in memory.
+      adopt(records);
+      if (records.length || dropped) localStorage.removeItem(key);
       return records;
     } catch {
       return [];
@@ -140,9 +138,17 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
   }
 
   /** Removes and returns everything saved, under the drain lock (Web Locks, else a lease); `null` when another tab holds it. */
-  async function claimUnderLock(): Promise<StoredSignal[] | null> {
-    // Most loads have nothing saved: no lock, no lease traffic.
-    if (!readRecords().length) return [];
+  async function claimUnderLock(adopt: (records: StoredSignal[]) => void): Promise<StoredSignal[] | null> {
+    // Most loads have nothing saved: no lock, no lease traffic (a list with nothing readable left goes at once).
+    const { items, dropped } = readSafely<StoredSignal>(key, SIGNAL_LIST);
+    if (!items.length) {
+      try {
+        if (dropped) localStorage.removeItem(key);
+      } catch {
+        // Left for a later load.
+      }
+      return [];
+    }
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const locks = globalThis.navigator?.locks;
     if (locks) {
@@ -150,7 +156,7 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
         return await new Promise<StoredSignal[]>((resolve, reject) => {
           locks
             .request(lockName, () => {
-              resolve(claimNow());
+              resolve(claimNow(adopt));
               // Each tab reads its own copy of localStorage, which hears of the take a moment later: the next tab
               // to get the lock must already see it, or it takes the same signals again.
               return sleep(DRAIN_HOLD_MS);
@@ -158,7 +164,7 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
             .catch(reject);
         });
       } catch {
-        return claimNow();
+        return claimNow(adopt);
       }
     }
     // No Web Locks: a lease in storage, checked again after a moment, so only one tab claims at a time.
@@ -174,7 +180,7 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
         holdLease(DRAIN_LEASE_MS);
         await sleep(DRAIN_LEASE_SETTLE_MS);
         if (leaseHolder(leaseKey) != owner) continue;
-        const records = claimNow();
+        const records = claimNow(adopt);
         // Held a moment longer, for the same reason as the Web Lock above.
         holdLease(DRAIN_HOLD_MS);
         return records;
@@ -228,16 +234,16 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
       return false;
     },
 
-    async claimAll(inMemory = []) {
-      const records = await claimUnderLock();
-      return (
-        records &&
+    async claimAll(inMemory = [], adopt = () => {}) {
+      // This page's own entries are not adopted again.
+      const notInMemory = (records: StoredSignal[]) =>
         records.filter((record) => {
           const own = inMemory.find((e) => e.id == record.id);
           if (own) own.stored = false;
           return !own;
-        })
-      );
+        });
+      const records = await claimUnderLock((claimed) => adopt(notInMemory(claimed)));
+      return records && records.filter((record) => !inMemory.some((e) => e.id == record.id));
     },
   };
 }
