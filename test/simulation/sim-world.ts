@@ -173,6 +173,8 @@ export class SimWorld {
     } else if (settings.fetchProp == "wrapper") {
       const transport = (load.window as unknown as { fetch: (url: string, init: object) => Promise<unknown> }).fetch;
       fetchProp = transport ? (url, init) => transport(url, init) : undefined;
+      // A page without fetch has nothing to wrap: the app passes none.
+      if (!transport) settings = { ...settings, fetchProp: undefined };
     }
     let client: { signal(data: object): Promise<void>; close(): void };
     try {
