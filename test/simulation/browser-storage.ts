@@ -71,6 +71,7 @@ export class StorageWorld {
 
   /** A write made outside any tab (the previous visit, or corruption): everywhere at once. */
   plant(key: string, value: string | null): void {
+    this.onWrite(`the previous visit left ${key} = ${value === null ? "nothing" : value.slice(0, 600)}`);
     this.apply(this.backing, key, value);
     for (const view of this.views) this.apply(view.map, key, value);
   }

@@ -49,6 +49,11 @@ export async function runSeed(seed: number): Promise<SeedResult> {
     const settleStart = world.clock.monoMs;
     await world.clock.runUntil(settleStart + SETTLE_LIMIT_MS, () => world.clock.monoMs > settleStart + 60_000 && !liveSignalsPending() && !storageHoldsWork());
 
+    for (const load of world.liveLoads()) {
+      const registry = (load.window as unknown as Record<symbol, { connectivity: { isDown(): boolean }; queues: Map<string, unknown> }>)[Symbol.for("kelet.delivery.registry")];
+      if (registry) world.log(`${load.loadId} at the end of settling: connectivity ${registry.connectivity.isDown() ? "down" : "up"}, queues ${[...registry.queues.keys()].join(" ")}`);
+    }
+    for (const load of world.liveLoads()) if (load.timers.size) world.log(`${load.loadId} timers at the end of settling: ${[...load.timerInfo.values()].slice(0, 8).join(", ")}`);
     // Every client closes; its page's delivery must wind down to nothing.
     world.log("every client closes");
     for (const client of world.clients) if (!client.closed && client.load.alive) client.close();

@@ -65,6 +65,8 @@ export class PageLoad implements RequestSource {
   readonly window = new SimEventTarget();
   readonly document = new SimEventTarget() as SimEventTarget & { visibilityState: string; hidden: boolean };
   readonly timers = new Map<number, number>();
+  /** Each live timer's due time and callback name, for a leak report. */
+  readonly timerInfo = new Map<number, string>();
   readonly core: ReturnType<ReturnType<typeof coreFactory>>;
   readonly logs: string[] = [];
   /** What a listener or timer threw into the page. */
@@ -89,6 +91,7 @@ export class PageLoad implements RequestSource {
       if (!tab.visible) delay = Math.ceil((clock.monoMs + delay) / 1000) * 1000 - clock.monoMs;
       const scheduled = clock.schedule(delay, () => {
         load.timers.delete(id);
+        load.timerInfo.delete(id);
         if (!load.alive) return;
         try {
           callback(...args);
@@ -97,12 +100,14 @@ export class PageLoad implements RequestSource {
         }
       });
       load.timers.set(id, scheduled);
+      load.timerInfo.set(id, `${callback.name || "anonymous"} due at ${((clock.monoMs + delay) / 1000).toFixed(3)}s`);
       return id;
     };
     const clearTimeout = (id: number | undefined) => {
       if (id === undefined) return;
       clock.cancel(load.timers.get(id));
       load.timers.delete(id);
+      load.timerInfo.delete(id);
     };
     class PageDate extends Date {
       constructor(...args: unknown[]) {
@@ -122,7 +127,7 @@ export class PageLoad implements RequestSource {
       locks: options.locks ? locks.forPage(this) : undefined,
       userAgent: "kelet-simulation",
     };
-    const record = (level: string) => (...args: unknown[]) => load.logs.push(`${level}: ${args.map((a) => (a instanceof Error ? a.message : typeof a == "string" ? a : JSON.stringify(a))).join(" ")}`.slice(0, 400));
+    const record = (level: string) => (...args: unknown[]) => tab.onLog?.(`${load.loadId} console.${level}: ${args.map((a) => (a instanceof Error ? a.message : typeof a == "string" ? a : JSON.stringify(a)?.slice(0, 120))).join(" ")}`.slice(0, 300)) ?? load.logs.push(`${level}: ${args.map((a) => (a instanceof Error ? a.message : typeof a == "string" ? a : JSON.stringify(a))).join(" ")}`.slice(0, 400));
     const console = { log: record("log"), info: record("info"), debug: record("debug"), warn: record("warn"), error: record("error") };
     const win = this.window as SimEventTarget & Record<string, unknown>;
     const globals = {
@@ -170,6 +175,8 @@ export class SimTab {
   load: PageLoad | undefined;
   loads = 0;
   readonly storage: StorageView;
+  /** Set to hear the page's console (SIM_LOGS=1). */
+  onLog?: (line: string) => void;
   constructor(
     readonly id: string,
     readonly network: NetworkState,

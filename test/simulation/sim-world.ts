@@ -95,6 +95,7 @@ export class SimWorld {
 
   openTab(): SimTab {
     const tab = new SimTab(`tab${++this.tabCount}`, this.network, this.storage);
+    if (process.env.SIM_LOGS) tab.onLog = (line) => this.log(line);
     this.tabs.push(tab);
     this.startLoad(tab);
     return tab;
@@ -102,7 +103,7 @@ export class SimWorld {
 
   startLoad(tab: SimTab): PageLoad {
     const loadId = `${tab.id}#${++tab.loads}`;
-    const options = { locks: this.locksAvailable && !this.random.chance(0.1), fetchMissing: this.random.chance(0.04), production: this.production };
+    const options = { locks: this.locksAvailable && !this.random.chance(0.1), fetchMissing: this.random.chance(process.env.SIM_NO_BROKEN ? 0 : 0.04), production: this.production };
     const load = new PageLoad(loadId, tab, this.clock, this.random.fork(loadId), this.server, this.locks, options);
     tab.load = load;
     this.loads.push(load);
@@ -182,7 +183,7 @@ export class SimWorld {
         ...destination,
         persist: settings.persist,
         captureEvents: settings.captureEvents,
-        debug: settings.debug,
+        debug: settings.debug || !!process.env.SIM_LOGS,
         fetch: fetchProp as never,
         onError(error: Error, signal: { metadata?: { sim_id?: string } }) {
           world.recordRejection(signal?.metadata?.sim_id, error, "onError", load.loadId);
