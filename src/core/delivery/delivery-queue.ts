@@ -15,6 +15,7 @@ import type { PageServices } from "./registry";
 import { entriesFromSaved } from "./saved-entries";
 import { dueEntries } from "./schedule";
 import { createSignalStore, parseStoredBody } from "./signal-store";
+import { deleteExpiredSaved } from "./stored-lists";
 
 export interface DeliveryQueue {
   /** Queues a validated signal; resolves once the API accepted it (or another tab provably took it), else rejects. */
@@ -206,7 +207,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       });
     },
     retain(owner) {
-      retainers++;
+      // Expired saved signals leave storage at the first load that sees them, whichever sender it is.
+      if (++retainers == 1) deleteExpiredSaved();
       lastOwner = owner;
       ensureWorking();
       // Persistence is the sender's own: whoever retained first, the first persisting retainer drains.

@@ -60,8 +60,34 @@ export function readList<T>(key: string, shape: ListShape): ReadList<T> {
   const items = list.filter((item) => readable(item, shape));
   if (items.length < list.length) warnUnreadable(key);
   const unexpired = items.filter((item: Record<string, number>) => item[shape.timeField]! >= cutoffMs) as T[];
-  return { items: unexpired, dropped: list.length - items.length };
+  return { items: unexpired, dropped: list.length - unexpired.length };
 }
 
 export const SIGNAL_LIST: ListShape = { timeField: "queuedAtMs", strings: ["id", "body"], jsonObject: "body" };
 export const CLAIM_LIST: ListShape = { timeField: "atMs", strings: ["id", "by"] };
+
+/** This library's lists in `localStorage`, by the prefix of their keys. */
+const LIST_PREFIXES: ReadonlyArray<[string, ListShape]> = [
+  ["kelet:unsent:", SIGNAL_LIST],
+  ["kelet:claimed:", CLAIM_LIST],
+];
+
+/**
+ * Deletes every saved signal and claim record past its age (and whatever cannot be read) from every list this
+ * library wrote, whatever its destination: a rotated key or a renamed project leaves no typed text behind.
+ */
+export function deleteExpiredSaved(): void {
+  try {
+    const keys = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index));
+    for (const key of keys) {
+      const shape = LIST_PREFIXES.find(([prefix]) => key?.startsWith(prefix))?.[1];
+      if (!key || !shape) continue;
+      const { items, dropped } = readList(key, shape);
+      if (!dropped) continue;
+      if (items.length) localStorage.setItem(key, JSON.stringify(items));
+      else localStorage.removeItem(key);
+    }
+  } catch {
+    // Storage disabled or missing: nothing can be deleted, and nothing read from it either.
+  }
+}
