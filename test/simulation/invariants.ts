@@ -38,8 +38,13 @@ export function checkInvariants(world: SimWorld, finalVisitWallMs: number, liveL
 
     // Delivered at least once, or rejected exactly once with a reason.
     if (!acceptances.length) {
-      const expired = endWallMs - signal.sentAtWallMs >= STORED_SIGNAL_MAX_AGE_MS;
-      if (finals.length == 0 && !(expired && (signal.rejections.length || signal.planted))) {
+      // A saved signal may expire (7 days, counted by the tabs' wall clock): discarded, as documented.
+      const expired = endWallMs - signal.sentAtWallMs >= STORED_SIGNAL_MAX_AGE_MS && (signal.planted || world.storage.everSaved.has(signal.simId));
+      // Unavoidable: its keepalive request outlived the page and was refused, and storage could not hold a copy.
+      const lastRequest = world.server.requests.filter((r) => r.simId == signal.simId).at(-1);
+      const load = world.loads.find((l) => l.loadId == signal.loadId);
+      const lostWithPage = !!lastRequest?.pageGone && load?.storageWorkedAtUnload === false && !world.storage.everSaved.has(signal.simId);
+      if (finals.length == 0 && !expired && !lostWithPage) {
         failures.push(`${name} was lost: never accepted by the server, and ${signal.rejections.length ? `only told "${signal.rejections.at(-1)!.message}"` : "never rejected"} (state ${signal.state})`);
       }
     }

@@ -21,6 +21,8 @@ export interface ReceivedRequest {
   status: number;
   /** The server accepted it but the sender never read the answer (lost, hung, aborted, page gone). */
   answerLost: boolean;
+  /** Its page was gone when it arrived (a keepalive request outliving its page): nobody could act on the answer. */
+  pageGone: boolean;
 }
 
 /** A Retry-After the server sent: nothing with this body from this load may arrive before `notBeforeMs`. */
@@ -131,7 +133,7 @@ export class SimServer {
           if (!source.alive && !keepalive) return finish(() => {});
           arrived = true;
           const answer = this.decide(parsed, init.headers ?? {}, body, simId);
-          record = { atMs: this.clock.monoMs, loadId: source.loadId, simId, body, keepalive, status: answer.status, answerLost: false };
+          record = { atMs: this.clock.monoMs, loadId: source.loadId, simId, body, keepalive, status: answer.status, answerLost: false, pageGone: !source.alive };
           this.requests.push(record);
           accepted = answer.status >= 200 && answer.status < 300;
           this.trace(`server ${answer.status}${answer.retryAfter ? ` Retry-After ${answer.retryAfter}` : ""} ${simId ?? "?"} from ${source.loadId}${keepalive ? " (keepalive)" : ""}`);

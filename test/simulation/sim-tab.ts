@@ -62,6 +62,8 @@ let timerIds = 0;
  */
 export class PageLoad implements RequestSource {
   alive = true;
+  /** Whether storage could take writes when the page went away. */
+  storageWorkedAtUnload?: boolean;
   readonly window = new SimEventTarget();
   readonly document = new SimEventTarget() as SimEventTarget & { visibilityState: string; hidden: boolean };
   readonly timers = new Map<number, number>();

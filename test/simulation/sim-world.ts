@@ -118,6 +118,7 @@ export class SimWorld {
     this.log(`${load.loadId} ${why}`);
     if (tab.visible) this.setVisible(tab, false);
     load.dispatch("window", "pagehide");
+    load.storageWorkedAtUnload = this.storage.mode == "ok";
     load.alive = false;
     for (const scheduled of load.timers.values()) this.clock.cancel(scheduled);
     load.timers.clear();
