@@ -169,19 +169,22 @@ export function withDeliveryDiagnostics(transport: FetchLike | undefined): Fetch
 
 /** `transport` (`undefined`: `globalThis.fetch` at send time), each answer and failure diagnosed. */
 function diagnosed(transport: FetchLike | undefined): FetchLike {
-  return async (url, init) => {
-    let response: Awaited<ReturnType<FetchLike>>;
-    try {
-      response = await callFetch(transport, url, init);
-    } catch (error) {
-      runDiagnostic(() => diagnoseNetworkFailure(error, url));
-      throw error;
-    }
-    if (response != null && typeof response === "object" && typeof response.status === "number") {
-      const { status } = response;
-      runDiagnostic(() => diagnoseApiStatus(status, url));
-    }
-    return response;
+  return (url, init) => {
+    // A transport that throws at once (or no fetch at all) made no request: the throw goes on as it is.
+    const pending = callFetch(transport, url, init);
+    return Promise.resolve(pending).then(
+      (response) => {
+        if (response != null && typeof response === "object" && typeof response.status === "number") {
+          const { status } = response;
+          runDiagnostic(() => diagnoseApiStatus(status, url));
+        }
+        return response;
+      },
+      (error: unknown) => {
+        runDiagnostic(() => diagnoseNetworkFailure(error, url));
+        throw error;
+      },
+    );
   };
 }
 

@@ -10,3 +10,14 @@ export const normalizeBaseUrl = (baseUrl: string = DEFAULT_BASE_URL): string => 
 /** `POST` target for one project's signals; the project is URL-encoded. */
 export const signalEndpoint = (baseUrl: string, project: string): string =>
   `${normalizeBaseUrl(baseUrl)}/api/projects/${encodeURIComponent(project)}/signal`;
+
+/** Why no request can be made to this `baseUrl` (it does not parse as a URL); `undefined` when it can. */
+export function baseUrlProblem(baseUrl: string): string | undefined {
+  try {
+    // A relative baseUrl (a same-origin proxy) is read against the page, as fetch reads it.
+    new URL(signalEndpoint(baseUrl, "p"), globalThis.location?.href ?? "http://localhost/");
+    return undefined;
+  } catch {
+    return `baseUrl "${baseUrl}" is not a valid URL`;
+  }
+}

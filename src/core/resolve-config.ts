@@ -1,6 +1,6 @@
-import { isPublishableKey, isSecretKey } from "./api-key";
+import { isPublishableKey, isSecretKey, keyHeaderProblem } from "./api-key";
 import { logOnce } from "./console-once";
-import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./endpoint";
+import { baseUrlProblem, DEFAULT_BASE_URL, normalizeBaseUrl } from "./endpoint";
 import { isNonEmptyString } from "./validate-signal";
 
 /** What a provider was given; `undefined` means "take the parent's". */
@@ -70,11 +70,21 @@ export function resolveConfig(own: ConfigInput, parent: Partial<ResolvedConfig> 
   } catch {
     // A message is not worth a client.
   }
+  const baseUrl = normalizeBaseUrl(firstNonEmpty(own.baseUrl, parent.baseUrl, DEFAULT_BASE_URL));
+  // A request that can never be made: each signal rejects naming why; the developer hears it now.
+  const requestProblem = disabled || secret ? undefined : (apiKey && keyHeaderProblem(apiKey)) || baseUrlProblem(baseUrl);
+  try {
+    if (process.env.NODE_ENV !== "production" && requestProblem) {
+      logOnce("error", `kelet:request-problem:${requestProblem}`, `[kelet] KeletProvider's ${requestProblem}: every signal will be rejected. Fix the setting.`);
+    }
+  } catch {
+    // A message is not worth a client.
+  }
   return {
     // A refused secret key is never kept where code (or a child provider) could read it.
     apiKey: secret ? "" : apiKey,
     project,
-    baseUrl: normalizeBaseUrl(firstNonEmpty(own.baseUrl, parent.baseUrl, DEFAULT_BASE_URL)),
+    baseUrl,
     disabled,
     debug: !!inherit("debug"),
     captureEvents: inherit("captureEvents") ?? true,

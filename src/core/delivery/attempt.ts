@@ -17,9 +17,17 @@ export function sendAttempt(transport: FetchLike, url: string, init: SignalReque
       release?.();
       resolve("timeout");
     }, timeoutMs);
-    // A transport that throws at once fails like one that rejects. After a time-out the result is ignored
-    // (and the release, already called, does nothing).
-    new Promise<ResponseLike | undefined | null>((sent) => sent(transport(url, init)))
+    let response: ReturnType<FetchLike>;
+    try {
+      response = transport(url, init);
+    } catch (thrown) {
+      // A transport that throws at once (or no fetch at all) made no request: the app's configuration, not the network.
+      clearTimeout(timeout);
+      release?.();
+      return resolve(`request not made (${(thrown instanceof Error && thrown.message) || String(thrown)})`);
+    }
+    // After a time-out the result is ignored (and the release, already called, does nothing).
+    Promise.resolve<ResponseLike | undefined | null>(response)
       .then(
         (response) => {
           // The browser counts a keepalive request until the answer's body is read: read it (a body that cannot

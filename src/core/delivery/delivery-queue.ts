@@ -1,5 +1,6 @@
 import { debugLog } from "../console-once";
-import { signalEndpoint } from "../endpoint";
+import { keyHeaderProblem } from "../api-key";
+import { baseUrlProblem, signalEndpoint } from "../endpoint";
 import { FeedbackSubmitError } from "../errors";
 import { subscribePageHide, type PageHideReason } from "../page-lifecycle";
 import type { ValidSignal } from "../signal";
@@ -7,7 +8,7 @@ import type { SignalRequestInit, SignalTarget } from "../signal-request";
 import { sendAttempt } from "./attempt";
 import { MAX_ATTEMPTS, nowMs, REQUEST_TIMEOUT_MS, type DeliveryTuning } from "./constants";
 import { browserSaysOffline, type ConnectivityMember } from "./connectivity";
-import { decideAfterAttempt, type AttemptResult } from "./outcome-policy";
+import { decideAfterAttempt, requestNotMade, type AttemptResult } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
 import { capSignal } from "./payload-cap";
 import { addWithinCaps, newEntry, removeEntry, reportToOwner, settleEntry, uniqueId, type EntryOwner, type QueueEntry } from "./queue-entries";
@@ -37,6 +38,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   const entries: QueueEntry[] = [];
   const store = createSignalStore(destination, page.tabId);
   const url = signalEndpoint(target.baseUrl, target.project);
+  /** Why no request to this destination can be made (a key fetch refuses, a URL that does not parse), if so. */
+  const requestProblem = keyHeaderProblem(target.apiKey) ?? baseUrlProblem(target.baseUrl);
   let retainers = 0;
   /** Retainers whose sender allows persistence: the first of them drains what earlier pages saved. */
   let persistingRetainers = 0;
@@ -122,6 +125,11 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
 
   /** Sends one attempt; `keepaliveOnly` (page hide) sends nothing unless it fits the page's keepalive budget. */
   function attempt(entry: QueueEntry, keepaliveOnly?: boolean): boolean {
+    // A configuration error ends the signal at once: nothing sent, connectivity untouched, nothing saved.
+    if (requestProblem) {
+      end(entry, new FeedbackSubmitError(`the request could not be made: ${requestProblem}`));
+      return false;
+    }
     const releaseKeepalive = page.keepalive(entry.bytes);
     if (keepaliveOnly && !releaseKeepalive) return false;
     // Only a claim record shows another tab took it (a missing copy proves nothing).
@@ -149,7 +157,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     inFlight--;
     try {
       const answered = typeof result == "object";
-      if (!answered) (result == "timeout" ? connectivity.timedOut : connectivity.networkFailed)();
+      // A request that was never made says nothing about the connection.
+      if (!answered && !requestNotMade(result)) (result == "timeout" ? connectivity.timedOut : connectivity.networkFailed)();
       // The endpoint was found blocked: this entry was given up with the others.
       if (!entries.includes(entry)) return;
       const decision = decideAfterAttempt(entry, result, connectivity.isDown());
@@ -201,6 +210,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     send(signal, owner) {
       const capped = capSignal(signal);
       if (capped instanceof Error) return Promise.reject(capped);
+      if (requestProblem) return Promise.reject(new FeedbackSubmitError(`the request could not be made: ${requestProblem}`));
       lastOwner ??= owner;
       return new Promise<void>((resolve, reject) => {
         add(newEntry({ id: uniqueId(), ...capped, queuedAtMs: nowMs(), owner, settle: (error) => (error ? reject(error) : resolve()) }));

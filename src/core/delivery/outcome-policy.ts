@@ -2,8 +2,14 @@ import { FeedbackSubmitError } from "../errors";
 import type { AttemptOutcome } from "../signal-request";
 import { BASE_RETRY_DELAY_MS, MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS, nowMs, RETRY_WINDOW_MS } from "./constants";
 
-/** What one HTTP attempt came to: an answer, no answer in time, or a connection-level failure (what was thrown, in words). */
-export type AttemptResult = AttemptOutcome | "timeout" | `network error (${string})`;
+/**
+ * What one HTTP attempt came to: an answer, no answer in time, a connection-level failure (what was thrown, in
+ * words), or no request at all (the transport threw at once, or there is none: a configuration error).
+ */
+export type AttemptResult = AttemptOutcome | "timeout" | `network error (${string})` | `request not made (${string})`;
+
+/** The request could not even be made: the app's configuration is at fault, never the connection. */
+export const requestNotMade = (result: AttemptResult): result is `request not made (${string})` => typeof result == "string" && result.startsWith("request not made");
 
 /** What a signal has spent of its retry budget. */
 export interface RetryBudget {
@@ -62,6 +68,8 @@ export function decideAfterAttempt(budget: RetryBudget, result: AttemptResult, c
     if (!RETRYABLE_STATUSES.includes(error.status!)) return error;
     why = `HTTP ${error.status}`;
     retryAfterMs = parseRetryAfterMs(result.retryAfterHeader, now);
+  } else if (requestNotMade(result)) {
+    return new FeedbackSubmitError(`the request could not be made: ${result.slice("request not made (".length, -1)}`);
   } else if (result != "timeout") {
     if (connectionDown) {
       // Offline is not failure: nothing is spent, and the window starts afresh at the next attempt.
