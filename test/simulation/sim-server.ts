@@ -54,6 +54,8 @@ export class SimServer {
   faults: FaultPlan = HEALTHY();
   readonly requests: ReceivedRequest[] = [];
   readonly retryAfters: RetryAfterPromise[] = [];
+  /** Every request a page made (reached the server or not), in order. */
+  readonly attempts: { simId?: string; loadId: string; keepalive: boolean; atMs: number }[] = [];
   /** Keepalive bytes in flight per page load (browsers refuse a request over 64 KiB in total). */
   private keepaliveBytes = new Map<string, number>();
   readonly keepaliveOverBudget: string[] = [];
@@ -100,6 +102,7 @@ export class SimServer {
       this.keepaliveBytes.set(source.loadId, inFlight);
     }
     const simId = /"sim_id":"([^"]+)"/.exec(body)?.[1];
+    this.attempts.push({ simId, loadId: source.loadId, keepalive, atMs: this.clock.monoMs });
     return new Promise((resolve, reject) => {
       let done = false;
       let arrived = false;

@@ -115,7 +115,7 @@ export class SimWorld {
   endLoad(tab: SimTab, why: string): void {
     const load = tab.load;
     if (!load) return;
-    this.log(`${load.loadId} ${why}`);
+    this.log(`${load.loadId} ${why} (${load.listenerCount()} listener(s): ${[...load.window.listeners, ...load.document.listeners].filter(([, l]) => l.size).map(([k]) => k).join(" ")})`);
     if (tab.visible) this.setVisible(tab, false);
     load.dispatch("window", "pagehide");
     load.storageWorkedAtUnload = this.storage.mode == "ok";

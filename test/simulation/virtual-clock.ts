@@ -33,7 +33,11 @@ export class VirtualClock {
     return this.monoMs + this.wallOffsetMs - this.skewMs;
   }
 
+  /** The latest the tabs' wall clock ever said (a saved signal expires by it). */
+  maxWallMs = 0;
+
   jumpWall(byMs: number): void {
+    this.maxWallMs = Math.max(this.maxWallMs, this.wallMs());
     this.wallOffsetMs += byMs;
     this.skewMs += byMs;
   }
