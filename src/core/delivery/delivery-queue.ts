@@ -10,6 +10,7 @@ import { MAX_ATTEMPTS, nowMs, REQUEST_TIMEOUT_MS, type DeliveryTuning } from "./
 import { browserSaysOffline, type ConnectivityMember } from "./connectivity";
 import { decideAfterAttempt, requestNotMade, type AttemptResult } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
+import { blockedOutcome } from "./blocked-outcome";
 import { capSignal } from "./payload-cap";
 import { addWithinCaps, newEntry, removeEntry, reportToOwner, settleEntry, uniqueId, type EntryOwner, type QueueEntry } from "./queue-entries";
 import type { PageServices } from "./registry";
@@ -59,16 +60,20 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     // The probe is the oldest signal itself: if it goes through, it is delivered.
     probe: () => entries.slice().some((entry) => !entry.inFlight && attempt(entry)),
     // The endpoint stayed blocked past the ceiling: what waits is saved for the next visit (when its sender allows it)
-    // and marked reported, leaves this page's queue, and its caller hears why.
+    // and marked reported, and its caller hears why. A signal leaves memory only once safely saved: one that could
+    // not be saved stays and is still sent if the endpoint answers again (its caller already heard, once).
     giveUp(reason) {
       const waiting = entries.filter((e) => !e.inFlight);
-      if (waiting.length) log(lastOwner, `giving up on ${waiting.length} signal(s): ${reason}`);
+      const fresh = waiting.filter((e) => !e.settled);
+      if (fresh.length) log(lastOwner, `giving up on ${fresh.length} signal(s): ${reason}`);
       save(waiting.filter((e) => e.owner.persist), true);
       for (const entry of waiting) {
-        const outcome = entry.stored ? "saved for the next visit" : entry.owner.persist ? "not saved (storage is unavailable)" : "not saved (persist is off)";
-        // Its saved copy stays for the next visit.
-        entry.stored = false;
-        end(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
+        const outcome = blockedOutcome(entry);
+        if (entry.stored) {
+          // Its saved copy stays for the next visit.
+          entry.stored = false;
+          end(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
+        } else settleEntry(entry, new FeedbackSubmitError(`${reason}; ${outcome}`));
       }
       checkIdle();
     },
