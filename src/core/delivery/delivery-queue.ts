@@ -192,7 +192,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       // Still in memory: the copy was only a backup, and its loss is not a hand-over.
       if (live) live.stored = false;
       // Saving happens only with entries in the queue, so a sender has retained or used it (lastOwner is set).
-      else if (!record.reported) reportToOwner(lastOwner!, new FeedbackSubmitError("offline storage full, dropped the oldest saved signal"), parseStoredBody(record.body));
+      // One already reported "saved for the next visit" is reported again, with what truly happened.
+      else reportToOwner(lastOwner!, new FeedbackSubmitError(record.reported ? "offline storage full, dropped a signal saved for the next visit: it will not be sent" : "offline storage full, dropped the oldest saved signal"), parseStoredBody(record.body));
     }
   }
 

@@ -78,7 +78,8 @@ export interface SignalStore {
   /**
    * Saves these entries (those not saved yet; all of them when `reported`,
    * which marks their failure as told) and marks them `stored`; returns the
-   * older records of other entries dropped to stay within the caps.
+   * records of other entries dropped to stay within the caps (unreported
+   * ones first, oldest first; a reported record only when nothing else is left).
    */
   save(entries: SavedEntry[], reported?: boolean): StoredSignal[];
   /**
@@ -204,9 +205,11 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
         let bytes = all.reduce((sum, r) => sum + r.body.length + 64, 0);
         const dropped: StoredSignal[] = [];
         while (all.length > MAX_STORED_SIGNALS || bytes > MAX_STORED_BYTES) {
-          const oldest = all.shift()!;
-          bytes -= oldest.body.length + 64;
-          dropped.push(oldest);
+          // A record whose caller was told "saved for the next visit" goes last: the oldest unreported one first.
+          const evicted = all.find((r) => !r.reported) ?? all[0]!;
+          all.splice(all.indexOf(evicted), 1);
+          bytes -= evicted.body.length + 64;
+          dropped.push(evicted);
         }
         write(all);
         for (const { id } of all) {
