@@ -2,6 +2,7 @@
  * `npm run simulate -- --seeds N` (default 100, from a random start unless `--from S`), or `--seed S` to replay one
  * (`--trace` prints its whole trace). Exits non-zero at the first failing seed, printing it and the replay command.
  */
+import { appendFileSync } from "node:fs";
 import { runSeed } from "./run-seed";
 
 const args = process.argv.slice(2);
@@ -15,6 +16,8 @@ const from = Number(option("from") ?? (single ?? Math.floor(Math.random() * 1_00
 const fullTrace = args.includes("--trace");
 /** Survey mode: run every seed, print each failing seed's first failure, exit non-zero at the end if any failed. */
 const keepGoing = args.includes("--keep-going");
+/** Writes every seed's failures as a JSON line here (to compare two builds seed by seed). */
+const failuresFile = option("failures-file");
 let failed = 0;
 
 const seeds = single !== undefined ? [Number(single)] : Array.from({ length: count }, (_, i) => from + i);
@@ -23,6 +26,7 @@ let signals = 0;
 for (const [index, seed] of seeds.entries()) {
   const result = await runSeed(seed);
   signals += result.stats.signals;
+  if (failuresFile) appendFileSync(failuresFile, `${JSON.stringify({ seed, failures: result.failures })}\n`);
   if (result.failures.length && keepGoing) {
     failed++;
     console.log(`seed ${seed}: ${result.failures.length} failure(s); first: ${result.failures[0]!.slice(0, 300)}`);
