@@ -181,7 +181,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   }
 
   function onPageHide(reason: PageHideReason): void {
-    const saved = flushOnPageHide(entries, reason, !connectivity.isDown() && !browserSaysOffline(), (entry) => attempt(entry, true), save);
+    const saved = flushOnPageHide(entries, reason, !connectivity.isDown() && !browserSaysOffline(), (entry) => attempt(entry, true), save, nowMs());
     if (saved) log(lastOwner, `page ${reason}: ${saved} signal(s) saved for the next visit`);
   }
 

@@ -1,15 +1,20 @@
 import { FeedbackSubmitError } from "../errors";
 import type { PageHideReason } from "../page-lifecycle";
 import { settleEntry, type QueueEntry } from "./queue-entries";
+import { dueEntries } from "./schedule";
 
 /**
- * The page is hidden or left: every waiting signal goes out now with
+ * The page is hidden or left: what may leave now in order goes out with
  * `keepalive` (`sendWithKeepalive` is false when it did not go: over the
- * page's budget, or handed over), unless `canSend` is false (offline). What
- * may not survive the page (not sent, or in flight on a plain request that
- * dies with it) is saved through `save` when its sender allows it; otherwise
- * its caller hears it now (if the page comes back, it is still sent).
- * Returns how many signals are saved.
+ * page's budget, or handed over): the first waiting signal of each session
+ * with no request in flight, once its retry time (`Retry-After`) has come,
+ * and nothing at all when `canSend` is false (offline). Racing the rest would
+ * let a comment overtake its vote. What may not survive the page (held back,
+ * not sent, or in flight on a plain request that dies with it) is saved
+ * through `save` when its sender allows it, with its retry time; otherwise it
+ * stays in memory, and its caller hears now when the page is left or cannot
+ * send (if the page comes back, it is still sent). Returns how many signals
+ * are saved.
  */
 export function flushOnPageHide(
   entries: QueueEntry[],
@@ -17,13 +22,16 @@ export function flushOnPageHide(
   canSend: boolean,
   sendWithKeepalive: (entry: QueueEntry) => boolean,
   save: (entries: QueueEntry[]) => void,
+  now: number,
 ): number {
-  const leftBehind = entries.slice().filter((entry) => (entry.inFlight ? !entry.keepalive : !(canSend && sendWithKeepalive(entry)) && entries.includes(entry)));
+  const mayLeaveNow = new Set(canSend ? dueEntries(entries, 0, now, Infinity).due : []);
+  const leftBehind = entries.slice().filter((entry) => (entry.inFlight ? !entry.keepalive : !(mayLeaveNow.has(entry) && sendWithKeepalive(entry)) && entries.includes(entry)));
   // Saved copies are taken back when a signal goes out later, so a page that comes back sends each once.
   save(leftBehind.filter((e) => e.owner.persist));
   for (const entry of leftBehind) {
-    // A plain request in flight when the page is only hidden may still finish.
-    if (!entry.owner.persist && !(entry.inFlight && reason == "hidden")) {
+    // A hidden page keeps running: a plain request in flight may still finish, and what waits its turn still goes.
+    const stillGoes = reason == "hidden" && (entry.inFlight || (canSend && !mayLeaveNow.has(entry)));
+    if (!entry.owner.persist && !stillGoes) {
       settleEntry(entry, new FeedbackSubmitError("the page was hidden before the signal could be sent, and persist is off (nothing was saved)"));
     }
   }

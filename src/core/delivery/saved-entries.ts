@@ -1,6 +1,7 @@
 import type { EntryOwner, QueueEntry } from "./queue-entries";
 import { debugLog } from "../console-once";
 import { newEntry, reportToOwner } from "./queue-entries";
+import { MAX_RETRY_AFTER_MS, nowMs } from "./constants";
 import { utf8Bytes } from "./payload-cap";
 import { parseStoredBody, type StoredSignal } from "./signal-store";
 
@@ -10,9 +11,12 @@ import { parseStoredBody, type StoredSignal } from "./signal-store";
  * onError (once; never for a record already `reported`) and the debug log.
  */
 export function entriesFromSaved(records: readonly StoredSignal[], owner: EntryOwner): QueueEntry[] {
-  return records.map(({ id, body, queuedAtMs, reported }) => {
+  return records.map(({ id, body, queuedAtMs, reported, notBeforeMs }) => {
     const signal = parseStoredBody(body);
     const settle = (error?: Error) => (error ? reportToOwner(owner, error, signal) : debugLog(owner.debug, "delivered (saved by an earlier page)", signal));
-    return newEntry({ id, signal, body, bytes: utf8Bytes(body), queuedAtMs, owner, settled: reported, settle });
+    const entry = newEntry({ id, signal, body, bytes: utf8Bytes(body), queuedAtMs, owner, settled: reported, settle });
+    // The retry time it was saved with (a server's Retry-After) still holds on this page, never beyond the longest wait.
+    if (typeof notBeforeMs == "number") entry.notBeforeMs = Math.min(notBeforeMs, nowMs() + MAX_RETRY_AFTER_MS);
+    return entry;
   });
 }

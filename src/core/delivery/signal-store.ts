@@ -21,10 +21,12 @@ export interface StoredSignal {
   queuedAtMs: number;
   /** Its failure was already reported (its promise rejected, "saved for the next visit"): never reported again. */
   reported?: boolean;
+  /** No attempt before this time (a server's `Retry-After`, a backoff), kept across visits. */
+  notBeforeMs?: number;
 }
 
 /** What the store reads of a queue entry. */
-type SavedEntry = Pick<QueueEntry, "id" | "body" | "queuedAtMs" | "settled" | "stored">;
+type SavedEntry = Pick<QueueEntry, "id" | "body" | "queuedAtMs" | "settled" | "stored" | "notBeforeMs">;
 
 /** Proof of a hand-over: the tab `by` took the saved signal `id` to send it. */
 interface ClaimRecord {
@@ -200,7 +202,7 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
         const incoming = new Map(fresh.map((e) => [e.id, e]));
         const all = readRecords()
           .filter((r) => !incoming.has(r.id))
-          .concat(fresh.map(({ id, body, queuedAtMs, settled }) => ({ id, body, queuedAtMs, reported: reported || settled })))
+          .concat(fresh.map(({ id, body, queuedAtMs, settled, notBeforeMs }) => ({ id, body, queuedAtMs, reported: reported || settled, notBeforeMs })))
           .sort((a, b) => a.queuedAtMs - b.queuedAtMs);
         let bytes = all.reduce((sum, r) => sum + r.body.length + 64, 0);
         const dropped: StoredSignal[] = [];
