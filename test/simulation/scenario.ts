@@ -172,7 +172,7 @@ export class Scenario {
       const mode = random.pick(["full", "throws"] as const);
       return this.spell(`storage ${mode}`, () => (world.storage.mode = mode), () => (world.storage.mode = "ok"));
     }
-    if (roll < 0.9) {
+    if (roll < 0.9 && !process.env.SIM_NO_JUMPS) {
       const forward = random.chance(0.6);
       const byMs = forward ? random.pick([random.int(1, 120) * 1000, random.int(1, 60) * 60_000, random.int(6, 9) * 86_400_000]) : -random.int(1, 120) * 60_000;
       world.log(`wall clock jumps ${byMs > 0 ? "forward" : "back"} ${Math.abs(byMs) / 1000} s`);

@@ -116,7 +116,7 @@ export class PageLoad implements RequestSource {
         if (args.length) super(...(args as [number]));
         else super(clock.wallMs());
       }
-      static now() {
+      static override now() {
         return clock.wallMs();
       }
     }
