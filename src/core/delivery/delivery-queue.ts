@@ -58,7 +58,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     tuning,
     wake: pump,
     // The probe is the oldest signal itself: if it goes through, it is delivered.
-    probe: () => entries.slice().some((entry) => !entry.inFlight && attempt(entry)),
+    // Only one that may go now: a session's first signal, past its Retry-After (a probe must not race either).
+    probe: () => dueEntries(entries, 0, nowMs(), 1).due.some((entry) => attempt(entry)),
     // The endpoint stayed blocked past the ceiling: what waits is saved for the next visit (when its sender allows it)
     // and marked reported, and its caller hears why. A signal leaves memory only once safely saved: one that could
     // not be saved stays and is still sent if the endpoint answers again (its caller already heard, once).
@@ -98,13 +99,13 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     onIdle();
   }
 
-  function add(entry: QueueEntry, atFront?: boolean): void {
+  function add(entry: QueueEntry, atFront?: boolean, startNow = true): void {
     ensureWorking();
     for (const dropped of addWithinCaps(entries, entry, atFront, tuning)) {
       store.takeBack(dropped);
       settleEntry(dropped, new FeedbackSubmitError(`queue full, dropped the oldest signal (${++droppedCount} dropped so far)`));
     }
-    pump();
+    if (startNow) pump();
   }
 
   /** Ends an entry: out of the queue, its saved copy taken back, its caller told. */
@@ -122,7 +123,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     // While the connection is down, the page's probe decides when to try again.
     if (!connectivity.isDown()) {
       const next = dueEntries(entries, inFlight, nowMs());
-      for (const entry of next.due) attempt(entry);
+      // An entry another tab took (attempt is false) leaves the queue: its session's next signal may go now.
+      if (next.due.filter((entry) => !attempt(entry)).length) return pump();
       nextWakeMs = next.nextWakeMs;
     }
     if (nextWakeMs < Infinity) wakeTimer = setTimeout(pump, nextWakeMs - nowMs());
@@ -206,7 +208,9 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     // before they leave storage.
     await store.claimAll(entries, (orphans) => {
       if (orphans.length) log(owner, `sending ${orphans.length} signal(s) saved by an earlier page`);
-      for (const entry of entriesFromSaved(orphans, owner).reverse()) add(entry, true);
+      // All in place before any starts: started one by one, the newest of a session would go first.
+      for (const entry of entriesFromSaved(orphans, owner).reverse()) add(entry, true, false);
+      pump();
     });
     draining = false;
     checkIdle();
