@@ -32,10 +32,8 @@ export function flushOnPageHide(
   for (const entry of leftBehind) {
     // A hidden page keeps running: a plain request in flight may still finish, and what waits its turn still goes.
     const stillGoes = reason == "hidden" && (entry.inFlight || (canSend && !mayLeaveNow.has(entry)));
-    // Whatever could not be saved (persist off, or storage full or unavailable) is told now: never lost in silence.
-    if (!entry.stored && !stillGoes) {
-      const why = entry.owner.persist ? "storage is full or unavailable" : "persist is off";
-      settleEntry(entry, new FeedbackSubmitError(`the page was hidden before the signal could be sent, and ${why} (nothing was saved)`));
+    if (!entry.owner.persist && !stillGoes) {
+      settleEntry(entry, new FeedbackSubmitError("the page was hidden before the signal could be sent, and persist is off (nothing was saved)"));
     }
   }
   return leftBehind.filter((e) => e.stored).length;
