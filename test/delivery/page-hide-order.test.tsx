@@ -1,5 +1,6 @@
 import { render } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { destinationKey } from "../../src/core/delivery/signal-store";
 import { KeletProvider } from "../../src/provider/kelet-provider";
 import { captureContext } from "../support/capture-context";
 import { useSignalServer, type ReceivedRequest } from "../support/signal-server";
@@ -81,5 +82,22 @@ describe("hiding the page keeps each session's order and each entry's retry time
     await waitUntil(() => server.accepted().length == 1, 8000);
     const [firstTry, retry] = requestsOf("patient");
     expect(retry!.receivedAtMs - firstTry!.receivedAtMs).toBeGreaterThanOrEqual(1950);
+  });
+
+  it("on the next visit, a comment saved behind its vote still waits for the vote and its Retry-After", async () => {
+    // What an earlier page left when it was closed: the vote asked to retry in 1 s, the comment behind it.
+    const now = Date.now();
+    const destination = destinationKey({ baseUrl: server.origin, project: "p", apiKey: "pk_next_visit_order" });
+    localStorage.setItem(
+      `kelet:unsent:${destination}`,
+      JSON.stringify([
+        { id: "vote", body: JSON.stringify({ session_id: "chat-4", score: 0, trigger_name: "vote" }), queuedAtMs: now - 500, notBeforeMs: now + 1000 },
+        { id: "comment", body: JSON.stringify({ session_id: "chat-4", kind: "feedback", value: "wrong answer", trigger_name: "comment" }), queuedAtMs: now - 400 },
+      ]),
+    );
+    render(<KeletProvider apiKey="pk_next_visit_order" project="p" baseUrl={server.origin} />);
+    await waitUntil(() => server.accepted().length == 2, 8000);
+    expect(server.requests.map(triggerOf)).toEqual(["vote", "comment"]);
+    expect(requestsOf("vote")[0]!.receivedAtMs - now).toBeGreaterThanOrEqual(950);
   });
 });

@@ -40,22 +40,27 @@ describe("@kelet-ai/feedback-ui/core on a page without React, in real Chromium",
     expect(request.headers.authorization).toBe("Bearer pk_core_page");
   });
 
-  it("flushes a signal still waiting for a retry when the user leaves the page", async () => {
-    // The first answer asks to come back in 20 s: the signal waits in the queue.
-    env.server.plan({ status: 503, headers: { "Retry-After": "20" } });
+  it("saves a signal still waiting for its Retry-After when the user leaves the page, and the next visit sends it at its time", async () => {
+    // The first answer asks to come back in 3 s: the signal waits in the queue.
+    env.server.plan({ status: 503, headers: { "Retry-After": "3" } });
     const tab = await env.browser.newPage();
     await tab.goto(`${env.page.url}?session=core-leave`);
     await tab.getByRole("button", { name: "Helpful", exact: true }).click();
     await env.server.waitForRequests(1);
-    await sleep(1500); // the 503 is read: the signal now waits 20 s for its retry
+    await sleep(500); // the 503 is read: the signal now waits 3 s for its retry
     expect(bodiesFor("core-leave")).toHaveLength(1);
 
-    await tab.goto("about:blank"); // a real pagehide
-    const deadline = Date.now() + 5_000;
+    await tab.goto("about:blank"); // a real pagehide: the signal may not leave before its time, so it is saved
+    await sleep(500);
+    expect(bodiesFor("core-leave")).toHaveLength(1);
+    await tab.goto(`${env.page.url}?session=core-return`);
+    const deadline = Date.now() + 10_000;
     while (env.server.accepted().filter((body) => body.session_id === "core-leave").length === 0) {
-      if (Date.now() > deadline) throw new Error("the waiting signal was not flushed on page hide");
+      if (Date.now() > deadline) throw new Error("the saved signal was not sent on the next visit");
       await sleep(50);
     }
+    const [first, retry] = env.server.requests.filter((r) => JSON.parse(r.body).session_id === "core-leave");
+    expect(retry!.receivedAtMs - first!.receivedAtMs).toBeGreaterThanOrEqual(2900);
     expect(bodiesFor("core-leave")).toHaveLength(2);
   });
 });

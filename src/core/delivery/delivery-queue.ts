@@ -99,13 +99,17 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     onIdle();
   }
 
-  function add(entry: QueueEntry, atFront?: boolean, startNow = true): void {
+  /** Queues entries (in their order; at the front for what an earlier page saved), then starts what may start. */
+  function add(list: QueueEntry[], atFront?: boolean): void {
     ensureWorking();
-    for (const dropped of addWithinCaps(entries, entry, atFront, tuning)) {
-      store.takeBack(dropped);
-      settleEntry(dropped, new FeedbackSubmitError(`queue full, dropped the oldest signal (${++droppedCount} dropped so far)`));
+    // All are in place before anything starts: a saved comment must not go out before the vote saved ahead of it.
+    for (const entry of atFront ? list.slice().reverse() : list) {
+      for (const dropped of addWithinCaps(entries, entry, atFront, tuning)) {
+        store.takeBack(dropped);
+        settleEntry(dropped, new FeedbackSubmitError(`queue full, dropped the oldest signal (${++droppedCount} dropped so far)`));
+      }
     }
-    if (startNow) pump();
+    pump();
   }
 
   /** Ends an entry: out of the queue, its saved copy taken back, its caller told. */
@@ -208,9 +212,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     // before they leave storage.
     await store.claimAll(entries, (orphans) => {
       if (orphans.length) log(owner, `sending ${orphans.length} signal(s) saved by an earlier page`);
-      // All in place before any starts: started one by one, the newest of a session would go first.
-      for (const entry of entriesFromSaved(orphans, owner).reverse()) add(entry, true, false);
-      pump();
+      add(entriesFromSaved(orphans, owner), true);
     });
     draining = false;
     checkIdle();
@@ -223,7 +225,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       if (requestProblem) return Promise.reject(new FeedbackSubmitError(`the request could not be made: ${requestProblem}`));
       lastOwner ??= owner;
       return new Promise<void>((resolve, reject) => {
-        add(newEntry({ id: uniqueId(), ...capped, queuedAtMs: nowMs(), owner, settle: (error) => (error ? reject(error) : resolve()) }));
+        add([newEntry({ id: uniqueId(), ...capped, queuedAtMs: nowMs(), owner, settle: (error) => (error ? reject(error) : resolve()) })]);
       });
     },
     retain(owner) {
