@@ -130,7 +130,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     // While the connection is down, the page's probe decides when to try again.
     if (!connectivity.isDown()) {
       const next = dueEntries(entries, inFlight, nowMs());
-      for (const entry of next.due) attempt(entry);
+      // An entry another tab took (attempt is false) leaves the queue: its session's next signal may go now.
+      if (next.due.filter((entry) => !attempt(entry)).length) return pump();
       nextWakeMs = next.nextWakeMs;
     }
     if (nextWakeMs < Infinity) wakeTimer = setTimeout(pump, nextWakeMs - nowMs());

@@ -27,7 +27,8 @@ export function flushOnPageHide(
   const mayLeaveNow = new Set(canSend ? dueEntries(entries, 0, now, Infinity).due : []);
   const leftBehind = entries.slice().filter((entry) => (entry.inFlight ? !entry.keepalive : !(mayLeaveNow.has(entry) && sendWithKeepalive(entry)) && entries.includes(entry)));
   // Saved copies are taken back when a signal goes out later, so a page that comes back sends each once.
-  save(leftBehind.filter((e) => e.owner.persist));
+  // A keepalive request outlives the page, but nobody reads its answer: a 5xx or 429 then would lose the signal.
+  save(entries.filter((e) => e.owner.persist && (leftBehind.includes(e) || (e.inFlight && reason == "pagehide"))));
   for (const entry of leftBehind) {
     // A hidden page keeps running: a plain request in flight may still finish, and what waits its turn still goes.
     const stillGoes = reason == "hidden" && (entry.inFlight || (canSend && !mayLeaveNow.has(entry)));
