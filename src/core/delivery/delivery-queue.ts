@@ -137,6 +137,13 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     if (nextWakeMs < Infinity) wakeTimer = setTimeout(pump, nextWakeMs - nowMs());
   }
 
+  /** Another tab took the entry's saved copy (a claim record proves it): it sends it, this page no longer does. */
+  function handedOver(entry: QueueEntry): void {
+    log(entry.owner, "handed over to another tab:", entry.signal);
+    emitSignalEvent(target, entry, "handed-over");
+    end(entry);
+  }
+
   /** Sends one attempt; `keepaliveOnly` (page hide) sends nothing unless it fits the page's keepalive budget. */
   function attempt(entry: QueueEntry, keepaliveOnly?: boolean): boolean {
     // A configuration error ends the signal at once: nothing sent, connectivity untouched, nothing saved.
@@ -149,11 +156,12 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     // Only a claim record shows another tab took it (a missing copy proves nothing).
     if (store.takeBack(entry)) {
       releaseKeepalive?.();
-      log(entry.owner, "handed over to another tab:", entry.signal);
-      emitSignalEvent(target, entry, "handed-over");
-      end(entry);
+      handedOver(entry);
       return false;
     }
+    // The rest of its session leaves storage too (saved again at the next hide): a tab claiming them now would
+    // send them before this one is answered.
+    for (const next of entries.filter((e) => e != entry && e.session == entry.session && e.stored)) if (store.takeBack(next)) handedOver(next);
     const keepalive = !!releaseKeepalive;
     const init: SignalRequestInit = { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${target.apiKey}` }, body: entry.body, keepalive };
     entry.inFlight = true;

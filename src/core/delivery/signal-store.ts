@@ -184,10 +184,11 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
       if (!fresh.length) return [];
       try {
         const incoming = new Map(fresh.map((e) => [e.id, e]));
-        const all = readRecords()
-          .filter((r) => !incoming.has(r.id))
-          .concat(fresh.map(({ id, body, queuedAtMs, settled, notBeforeMs }) => ({ id, body, queuedAtMs, reported: reported || settled, notBeforeMs })))
-          .sort((a, b) => a.queuedAtMs - b.queuedAtMs);
+        const toRecord = ({ id, body, queuedAtMs, settled, notBeforeMs }: SavedEntry): StoredSignal => ({ id, body, queuedAtMs, reported: reported || settled, notBeforeMs });
+        // Queue order, never the wall clock (two signals in one millisecond, a clock moved back): a record saved again
+        // keeps its place, new ones follow in the order they were queued.
+        const all = readRecords().map((r) => (incoming.has(r.id) ? toRecord(incoming.get(r.id)!) : r));
+        for (const entry of fresh) if (!all.some((r) => r.id == entry.id)) all.push(toRecord(entry));
         let bytes = all.reduce((sum, r) => sum + r.body.length + 64, 0);
         const dropped: StoredSignal[] = [];
         while (all.length > MAX_STORED_SIGNALS || bytes > MAX_STORED_BYTES) {
