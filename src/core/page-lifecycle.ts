@@ -11,7 +11,8 @@ export type PageHidePhase = "emit-edits" | "flush-queue";
 /** Why the page is going away: hidden (may come back) or unloading/entering the bfcache. */
 export type PageHideReason = "hidden" | "pagehide";
 
-type PageHideListener = (reason: PageHideReason) => void;
+/** `unloading`: a `pagehide` that says the page will not be kept in the back/forward cache (`persisted` false). */
+type PageHideListener = (reason: PageHideReason, unloading: boolean) => void;
 
 interface PageHideHub {
   subscribers: Set<[PageHidePhase, PageHideListener]>;
@@ -29,12 +30,14 @@ export function subscribePageHide(phase: PageHidePhase, listener: PageHideListen
   const subscription: [PageHidePhase, PageHideListener] = [phase, listener];
   hub.subscribers.add(subscription);
   if (!hub.uninstall) {
-    const onHide = ({ type }: Event) => {
+    const onHide = (event: Event) => {
+      const { type } = event;
+      const unloading = type == "pagehide" && (event as Event & { persisted?: boolean }).persisted === false;
       if (type != "pagehide" && document.visibilityState != "hidden") return;
       // "emit-edits" sorts before "flush-queue"; the sort is stable, so each phase keeps its subscription order.
       for (const [, subscriber] of Array.from(hub.subscribers).sort(([a], [b]) => a.localeCompare(b))) {
         try {
-          subscriber(type == "pagehide" ? type : "hidden");
+          subscriber(type == "pagehide" ? type : "hidden", unloading);
         } catch (error) {
           console.error("[kelet] a page-hide handler failed:", error);
         }

@@ -166,8 +166,8 @@ export class PageLoad implements RequestSource {
   listenerCount(): number {
     return this.window.count() + this.document.count();
   }
-  dispatch(target: "window" | "document", type: string): void {
-    this.thrown.push(...this[target].dispatch(type));
+  dispatch(target: "window" | "document", type: string, extra?: object): void {
+    this.thrown.push(...this[target].dispatch(type, extra));
   }
 }
 

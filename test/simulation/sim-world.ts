@@ -117,7 +117,8 @@ export class SimWorld {
     if (!load) return;
     this.log(`${load.loadId} ${why} (${load.listenerCount()} listener(s): ${[...load.window.listeners, ...load.document.listeners].filter(([, l]) => l.size).map(([k]) => k).join(" ")})`);
     if (tab.visible) this.setVisible(tab, false);
-    load.dispatch("window", "pagehide");
+    // A reload or a close: the page is not kept in the back/forward cache.
+    load.dispatch("window", "pagehide", { persisted: false });
     load.storageWorkedAtUnload = this.storage.mode == "ok";
     load.alive = false;
     for (const scheduled of load.timers.values()) this.clock.cancel(scheduled);

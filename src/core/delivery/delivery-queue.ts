@@ -200,8 +200,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     }
   }
 
-  function onPageHide(reason: PageHideReason): void {
-    const saved = flushOnPageHide(entries, reason, !connectivity.isDown() && !browserSaysOffline(), (entry) => attempt(entry, true), save, nowMs());
+  function onPageHide(reason: PageHideReason, unloading: boolean): void {
+    const saved = flushOnPageHide(entries, reason, !connectivity.isDown() && !browserSaysOffline(), (entry) => attempt(entry, true), save, nowMs(), unloading);
     if (saved) log(lastOwner, `page ${reason}: ${saved} signal(s) saved for the next visit`);
   }
 

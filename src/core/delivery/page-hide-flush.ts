@@ -12,8 +12,9 @@ import { dueEntries } from "./schedule";
  * let a comment overtake its vote. What may not survive the page (held back,
  * not sent, or in flight on a plain request that dies with it) is saved
  * through `save` when its sender allows it, with its retry time; otherwise it
- * stays in memory, and its caller hears now when the page is left or cannot
- * send (if the page comes back, it is still sent). Returns how many signals
+ * stays in memory, and its caller hears now when persist is off and the page
+ * is left or cannot send, or when the page is `unloading` (not kept in the
+ * back/forward cache) and saving failed (if the page comes back, it is still sent). Returns how many signals
  * are saved.
  */
 export function flushOnPageHide(
@@ -23,6 +24,7 @@ export function flushOnPageHide(
   sendWithKeepalive: (entry: QueueEntry) => boolean,
   save: (entries: QueueEntry[]) => void,
   now: number,
+  unloading = false,
 ): number {
   const mayLeaveNow = new Set(canSend ? dueEntries(entries, 0, now, Infinity).due : []);
   const leftBehind = entries.slice().filter((entry) => (entry.inFlight ? !entry.keepalive : !(mayLeaveNow.has(entry) && sendWithKeepalive(entry)) && entries.includes(entry)));
@@ -34,6 +36,10 @@ export function flushOnPageHide(
     const stillGoes = reason == "hidden" && (entry.inFlight || (canSend && !mayLeaveNow.has(entry)));
     if (!entry.owner.persist && !stillGoes) {
       settleEntry(entry, new FeedbackSubmitError("the page was hidden before the signal could be sent, and persist is off (nothing was saved)"));
+    } else if (unloading && !entry.stored && !(entry.inFlight && entry.keepalive)) {
+      // The page is unloaded for good and the copy could not be saved: told now, never lost in silence. (A mere hide,
+      // or a pagehide into the back/forward cache, may come back: the signal then still goes from memory.)
+      settleEntry(entry, new FeedbackSubmitError("the page was left before the signal could be sent, and it could not be saved (storage is full or unavailable)"));
     }
   }
   return leftBehind.filter((e) => e.stored).length;

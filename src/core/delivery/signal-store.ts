@@ -111,6 +111,22 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
   const readClaims = () => readList<ClaimRecord>(claimKey, CLAIM_LIST).items;
   const write = (records: StoredSignal[]) => (records.length ? localStorage.setItem(key, JSON.stringify(records)) : localStorage.removeItem(key));
 
+  /** Saved copies of signals this page took back while storage failed: still to be removed. */
+  const leftCopies = new Set<string>();
+  function removeLeftCopies(): void {
+    if (!leftCopies.size) return;
+    try {
+      // readRecords reads broken storage as empty: this read throws instead, keeping the ids for next time.
+      localStorage.getItem(key);
+      const records = readRecords();
+      const rest = records.filter((r) => !leftCopies.has(r.id));
+      if (rest.length < records.length) write(rest);
+      leftCopies.clear();
+    } catch {
+      // Still failing: next time.
+    }
+  }
+
   /** Hands everything saved to `adopt` (which puts it in memory), then removes it from storage. */
   function claimNow(adopt: (records: StoredSignal[]) => void): StoredSignal[] {
     const { items: records, dropped } = readList<StoredSignal>(key, SIGNAL_LIST);
@@ -180,6 +196,7 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
 
   return {
     save(entries, reported) {
+      removeLeftCopies();
       const fresh = entries.filter((e) => !e.stored || reported);
       if (!fresh.length) return [];
       try {
@@ -211,6 +228,7 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
     },
 
     takeBack(entry) {
+      removeLeftCopies();
       if (!entry.stored) return false;
       entry.stored = false;
       try {
@@ -219,7 +237,9 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
         if (rest.length < records.length) write(rest);
         else return readClaims().some((c) => c.id == entry.id && c.by != tabId);
       } catch {
-        // Storage that cannot tell proves no hand-over.
+        // Storage that cannot tell proves no hand-over; the copy left behind goes at the next chance, or another tab
+        // would send a signal this page already sent (or saw refused).
+        leftCopies.add(entry.id);
       }
       return false;
     },
