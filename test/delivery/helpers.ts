@@ -7,7 +7,7 @@ export const realSleep = (ms: number) => new Promise<void>((resolve) => realSetT
 
 /** Fakes only the clock and timeouts, so sockets and the server keep working. Undo with {@link useRealClock}. */
 export function useFakeClock(): void {
-  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
 }
 
 const trackers: Array<() => void> = [];

@@ -17,6 +17,7 @@ export const PAGE_GLOBALS = [
   "addEventListener",
   "removeEventListener",
   "Date",
+  "performance",
   "Math",
   "process",
   "console",

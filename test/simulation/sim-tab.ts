@@ -86,6 +86,7 @@ export class PageLoad implements RequestSource {
     this.document.visibilityState = tab.visible ? "visible" : "hidden";
     this.document.hidden = !tab.visible;
     const load = this;
+    const loadStartMs = clock.monoMs;
     const setTimeout = (callback: (...args: unknown[]) => void, delayMs?: number, ...args: unknown[]) => {
       const id = ++timerIds;
       let delay = Number(delayMs) || 0;
@@ -149,6 +150,8 @@ export class PageLoad implements RequestSource {
       addEventListener: win.addEventListener.bind(win),
       removeEventListener: win.removeEventListener.bind(win),
       Date: PageDate,
+      // The page's monotonic clock: from its load, never jumping.
+      performance: { now: () => clock.monoMs - loadStartMs },
       Math: math,
       process: { env: { NODE_ENV: options.production ? "production" : "development" } },
       console,

@@ -1,4 +1,4 @@
-import { BLOCKED_ENDPOINT_GIVE_UP_MS, FIRST_PROBE_DELAY_MS, MAX_PROBE_DELAY_MS, nowMs, OFFLINE_AFTER_NETWORK_FAILURES, type DeliveryTuning } from "./constants";
+import { BLOCKED_ENDPOINT_GIVE_UP_MS, FIRST_PROBE_DELAY_MS, MAX_PROBE_DELAY_MS, monoMs, OFFLINE_AFTER_NETWORK_FAILURES, type DeliveryTuning } from "./constants";
 
 /** A queue, as the page's connectivity sees it. */
 export interface ConnectivityMember {
@@ -54,13 +54,13 @@ export function createConnectivity(): Connectivity {
   /** The shortest of the members' tunings: a queue that tests shrink gets its shorter waits. */
   const tuningMin = (key: "firstProbeDelayMs" | "blockedEndpointGiveUpMs", fallback: number) => Math.min(...[...members].map((m) => m.tuning[key] ?? fallback));
   const giveUpMs = () => tuningMin("blockedEndpointGiveUpMs", BLOCKED_ENDPOINT_GIVE_UP_MS);
-  const ceilingLeftMs = () => (unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + giveUpMs() - nowMs());
+  const ceilingLeftMs = () => (unreachableSinceMs === undefined ? Infinity : unreachableSinceMs + giveUpMs() - monoMs());
 
   function goDown(): void {
     if (down) return;
     down = true;
     probeDelayMs = tuningMin("firstProbeDelayMs", FIRST_PROBE_DELAY_MS);
-    unreachableSinceMs = browserSaysOffline() ? undefined : nowMs();
+    unreachableSinceMs = browserSaysOffline() ? undefined : monoMs();
     scheduleProbe();
   }
 
@@ -91,7 +91,7 @@ export function createConnectivity(): Connectivity {
       unreachableSinceMs = undefined;
       return scheduleProbe();
     }
-    unreachableSinceMs ??= nowMs();
+    unreachableSinceMs ??= monoMs();
     // Queues take turns, so one whose endpoint is down cannot hide another's recovery.
     const queues = [...members];
     for (let i = 0; i < queues.length; i++) {

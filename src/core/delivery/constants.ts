@@ -79,5 +79,11 @@ export type DeliveryTuning = Partial<{
   blockedEndpointGiveUpMs: number;
 }>;
 
-/** The clock every delivery wait is measured by (read through one short name; fake timers still replace it). */
+/** The wall clock: what is stored (queued times, saved retry times, leases), since it means the same after a reload. */
 export const nowMs = (): number => Date.now();
+
+/**
+ * The clock every in-memory wait is measured by: monotonic where the page has `performance.now()`, so a clock moved
+ * forward does not cut a `Retry-After` short, nor one moved back hold a retry for an hour. Fake timers replace it too.
+ */
+export const monoMs = (): number => (typeof performance == "object" && typeof performance?.now == "function" ? performance.now() : Date.now());

@@ -6,7 +6,7 @@ import { subscribePageHide, type PageHideReason } from "../page-lifecycle";
 import type { ValidSignal } from "../signal";
 import type { SignalRequestInit, SignalTarget } from "../signal-request";
 import { sendAttempt } from "./attempt";
-import { MAX_ATTEMPTS, nowMs, REQUEST_TIMEOUT_MS, type DeliveryTuning } from "./constants";
+import { MAX_ATTEMPTS, monoMs, nowMs, REQUEST_TIMEOUT_MS, type DeliveryTuning } from "./constants";
 import { browserSaysOffline, type ConnectivityMember } from "./connectivity";
 import { cannotMakeRequest, decideAfterAttempt, requestNotMade, type AttemptResult } from "./outcome-policy";
 import { flushOnPageHide } from "./page-hide-flush";
@@ -60,7 +60,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     tuning,
     wake: pump,
     // The probe is the oldest signal that may go now (its session idle, its Retry-After past): if it goes through, it is delivered.
-    probe: () => dueEntries(entries, 0, nowMs(), 1).due.some((entry) => attempt(entry)),
+    probe: () => dueEntries(entries, 0, monoMs(), 1).due.some((entry) => attempt(entry)),
     // The endpoint stayed blocked past the ceiling: what waits is saved for the next visit (when its sender allows it)
     // and marked reported, and its caller hears why. A signal leaves memory only once safely saved: one that could
     // not be saved stays and is still sent if the endpoint answers again (its caller already heard, once).
@@ -129,12 +129,12 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     let nextWakeMs = Infinity;
     // While the connection is down, the page's probe decides when to try again.
     if (!connectivity.isDown()) {
-      const next = dueEntries(entries, inFlight, nowMs());
+      const next = dueEntries(entries, inFlight, monoMs());
       // An entry another tab took (attempt is false) leaves the queue: its session's next signal may go now.
       if (next.due.filter((entry) => !attempt(entry)).length) return pump();
       nextWakeMs = next.nextWakeMs;
     }
-    if (nextWakeMs < Infinity) wakeTimer = setTimeout(pump, nextWakeMs - nowMs());
+    if (nextWakeMs < Infinity) wakeTimer = setTimeout(pump, nextWakeMs - monoMs());
   }
 
   /** Another tab took the entry's saved copy (a claim record proves it): it sends it, this page no longer does. */
@@ -166,7 +166,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
     const init: SignalRequestInit = { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${target.apiKey}` }, body: entry.body, keepalive };
     entry.inFlight = true;
     entry.keepalive = keepalive;
-    entry.windowStartMs ??= nowMs();
+    entry.windowStartMs ??= monoMs();
     inFlight++;
     emitSignalEvent(target, entry, "sending", { attempt: entry.attempts + entry.networkFailures + 1 });
     sendAttempt(entry.owner.transport, url, init, tuning.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, releaseKeepalive)
@@ -189,7 +189,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       emitAttemptEvent(target, entry, result, decision);
       if (!decision || decision instanceof Error) end(entry, decision);
       else if (decision != "wait") {
-        entry.notBeforeMs = nowMs() + decision.waitMs;
+        entry.notBeforeMs = monoMs() + decision.waitMs;
         log(entry.owner, `${decision.why}, retrying in ${Math.round(decision.waitMs)} ms (attempt ${entry.attempts + 1} of ${MAX_ATTEMPTS}):`, entry.signal);
       }
       // Any answer means the connection works; this entry's own fate is settled first.
@@ -201,7 +201,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   }
 
   function onPageHide(reason: PageHideReason, unloading: boolean): void {
-    const saved = flushOnPageHide(entries, reason, !connectivity.isDown() && !browserSaysOffline(), (entry) => attempt(entry, true), save, nowMs(), unloading);
+    const saved = flushOnPageHide(entries, reason, !connectivity.isDown() && !browserSaysOffline(), (entry) => attempt(entry, true), save, monoMs(), unloading);
     if (saved) log(lastOwner, `page ${reason}: ${saved} signal(s) saved for the next visit`);
   }
 

@@ -1,6 +1,6 @@
 import { FeedbackSubmitError } from "../errors";
 import type { AttemptOutcome } from "../signal-request";
-import { BASE_RETRY_DELAY_MS, MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS, nowMs, RETRY_WINDOW_MS } from "./constants";
+import { BASE_RETRY_DELAY_MS, MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS, monoMs, nowMs, RETRY_WINDOW_MS } from "./constants";
 
 /**
  * What one HTTP attempt came to: an answer, no answer in time, a connection-level failure (what was thrown, in
@@ -61,7 +61,8 @@ export function parseRetryAfterMs(header: string | null | undefined, now: number
  * connection counts as down. Updates `budget`'s counters.
  */
 export function decideAfterAttempt(budget: RetryBudget, result: AttemptResult, connectionDown: boolean): Decision {
-  const now = nowMs();
+  // Waits on the monotonic clock; an HTTP-date Retry-After is read against the wall clock.
+  const now = monoMs();
   let error: FeedbackSubmitError | undefined;
   let why = "timed out";
   let retryAfterMs: number | undefined;
@@ -70,7 +71,7 @@ export function decideAfterAttempt(budget: RetryBudget, result: AttemptResult, c
     error = result.error;
     if (!RETRYABLE_STATUSES.includes(error.status!)) return error;
     why = `HTTP ${error.status}`;
-    retryAfterMs = parseRetryAfterMs(result.retryAfterHeader, now);
+    retryAfterMs = parseRetryAfterMs(result.retryAfterHeader, nowMs());
   } else if (requestNotMade(result)) {
     return cannotMakeRequest(result.slice("request not made (".length, -1));
   } else if (result != "timeout") {

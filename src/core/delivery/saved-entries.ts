@@ -1,7 +1,7 @@
 import type { EntryOwner, QueueEntry } from "./queue-entries";
 import { debugLog } from "../console-once";
 import { newEntry, reportToOwner } from "./queue-entries";
-import { MAX_RETRY_AFTER_MS, nowMs } from "./constants";
+import { MAX_RETRY_AFTER_MS, monoMs, nowMs } from "./constants";
 import { utf8Bytes } from "./payload-cap";
 import { parseStoredBody, type StoredSignal } from "./signal-store";
 
@@ -15,8 +15,9 @@ export function entriesFromSaved(records: readonly StoredSignal[], owner: EntryO
     const signal = parseStoredBody(body);
     const settle = (error?: Error) => (error ? reportToOwner(owner, error, signal) : debugLog(owner.debug, "delivered (saved by an earlier page)", signal));
     const entry = newEntry({ id, signal, body, bytes: utf8Bytes(body), queuedAtMs, owner, settled: reported, settle });
-    // The retry time it was saved with (a server's Retry-After) still holds on this page, never beyond the longest wait.
-    if (typeof notBeforeMs == "number") entry.notBeforeMs = Math.min(notBeforeMs, nowMs() + MAX_RETRY_AFTER_MS);
+    // The retry time it was saved with (a server's Retry-After, on the wall clock) still holds on this page's
+    // monotonic clock, never beyond the longest wait.
+    if (typeof notBeforeMs == "number") entry.notBeforeMs = monoMs() + Math.min(notBeforeMs - nowMs(), MAX_RETRY_AFTER_MS);
     return entry;
   });
 }

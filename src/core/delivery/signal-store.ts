@@ -8,6 +8,7 @@ import {
   MAX_CLAIM_RECORDS,
   MAX_STORED_BYTES,
   MAX_STORED_SIGNALS,
+  monoMs,
   nowMs,
 } from "./constants";
 import { uniqueId, type QueueEntry } from "./queue-entries";
@@ -201,7 +202,14 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
       if (!fresh.length) return [];
       try {
         const incoming = new Map(fresh.map((e) => [e.id, e]));
-        const toRecord = ({ id, body, queuedAtMs, settled, notBeforeMs }: SavedEntry): StoredSignal => ({ id, body, queuedAtMs, reported: reported || settled, notBeforeMs });
+        // A retry time waits on this page's monotonic clock; saved, it is a wall-clock time, for a later page to read.
+        const toRecord = ({ id, body, queuedAtMs, settled, notBeforeMs }: SavedEntry): StoredSignal => ({
+          id,
+          body,
+          queuedAtMs,
+          reported: reported || settled,
+          notBeforeMs: notBeforeMs === undefined ? undefined : nowMs() + notBeforeMs - monoMs(),
+        });
         // Queue order, never the wall clock (two signals in one millisecond, a clock moved back): a record saved again
         // keeps its place, new ones follow in the order they were queued.
         const all = readRecords().map((r) => (incoming.has(r.id) ? toRecord(incoming.get(r.id)!) : r));
