@@ -29,8 +29,9 @@ describe("signals saved for the next visit keep their order", () => {
   it.each([
     ["in the same millisecond", 0],
     ["across a clock jump back", -60_000],
-  ])("a comment never overtakes its vote on the next visit when both were queued %s", async (_, jumpMs) => {
-    const target = { apiKey: `pk_saved_order_${jumpMs}`, project: "p", baseUrl: server.origin };
+    ["when the tab was hidden before it was closed", 0, true],
+  ])("a comment never overtakes its vote on the next visit when both were queued %s", async (_, jumpMs, hiddenFirst = false) => {
+    const target = { apiKey: `pk_saved_order_${jumpMs}_${hiddenFirst}`, project: "p", baseUrl: server.origin };
     // The first page's vote is still in flight (a slow answer) when the page is left: both are saved.
     server.plan({ status: 200, delayMs: 4000 });
     const first = (await loadPage()).createSignalSender(target);
@@ -41,6 +42,12 @@ describe("signals saved for the next visit keep their order", () => {
     clock.mockReturnValue(now + jumpMs);
     void first.send(signal("comment")).catch(() => {});
     await server.waitForRequests(1);
+    if (hiddenFirst) {
+      // Hidden: the comment is saved, the vote's plain request may still finish; then closed: the vote is saved too.
+      Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+      Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+    }
     window.dispatchEvent(new Event("pagehide"));
     releaseFirst();
     clock.mockRestore();

@@ -209,7 +209,7 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   function save(list: QueueEntry[], reported?: boolean): void {
     // A give-up (reported) tells its own outcome; a signal saved at an earlier hide is not saved again.
     const unsaved = reported ? [] : list.filter((e) => !e.stored);
-    for (const record of store.save(list, reported)) {
+    for (const record of store.save(list, reported, entries)) {
       const live = entries.find((e) => e.id == record.id);
       // Still in memory: the copy was only a backup, and its loss is not a hand-over.
       if (live) live.stored = false;

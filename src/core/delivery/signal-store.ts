@@ -71,6 +71,14 @@ function leaseHolder(leaseKey: string): string | undefined {
   return undefined;
 }
 
+/** Puts the records of `queue`'s entries in its order, in the places they hold (other tabs' records stay where they are). */
+function inQueueOrder(records: StoredSignal[], queue: readonly { id: string }[]): void {
+  const rank = new Map(queue.map((entry, index) => [entry.id, index]));
+  const places = records.flatMap((record, index) => (rank.has(record.id) ? [index] : []));
+  const ours = places.map((index) => records[index]!).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  places.forEach((place, k) => (records[place] = ours[k]!));
+}
+
 /**
  * Signals waiting for a later page load, in `localStorage` under one key per
  * destination, and the claims that prove a hand-over between tabs. Every
@@ -83,8 +91,10 @@ export interface SignalStore {
    * which marks their failure as told) and marks them `stored`; returns the
    * records of other entries dropped to stay within the caps (unreported
    * ones first, oldest first; a reported record only when nothing else is left).
+   * `queue` (this page's queue, in order) orders this page's records among themselves: an entry saved later (a
+   * request in flight at a hide, saved when the page is left) still goes before those queued after it.
    */
-  save(entries: SavedEntry[], reported?: boolean): StoredSignal[];
+  save(entries: SavedEntry[], reported?: boolean, queue?: readonly { id: string }[]): StoredSignal[];
   /**
    * Takes an entry's saved copy back before it is sent, so no other tab
    * sends it too. True only when a claim record proves another tab took it:
@@ -196,7 +206,7 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
   }
 
   return {
-    save(entries, reported) {
+    save(entries, reported, queue = entries) {
       removeLeftCopies();
       const fresh = entries.filter((e) => !e.stored || reported);
       if (!fresh.length) return [];
@@ -214,6 +224,7 @@ export function createSignalStore(destination: string, tabId: string): SignalSto
         // keeps its place, new ones follow in the order they were queued.
         const all = readRecords().map((r) => (incoming.has(r.id) ? toRecord(incoming.get(r.id)!) : r));
         for (const entry of fresh) if (!all.some((r) => r.id == entry.id)) all.push(toRecord(entry));
+        inQueueOrder(all, queue);
         let bytes = all.reduce((sum, r) => sum + r.body.length + 64, 0);
         const dropped: StoredSignal[] = [];
         while (all.length > MAX_STORED_SIGNALS || bytes > MAX_STORED_BYTES) {
