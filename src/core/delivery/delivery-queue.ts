@@ -183,6 +183,8 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       const answered = typeof result == "object";
       // A request that was never made says nothing about the connection.
       if (!answered && !requestNotMade(result)) (result == "timeout" ? connectivity.timedOut : connectivity.networkFailed)();
+      // ...but if it was the page's probe, the next probe is still due (timedOut only schedules it), or the page waits for ever.
+      else if (!answered) connectivity.timedOut();
       // The endpoint was found blocked: this entry was given up with the others.
       if (!entries.includes(entry)) return;
       const decision = decideAfterAttempt(entry, result, connectivity.isDown());
