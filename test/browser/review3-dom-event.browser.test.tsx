@@ -72,6 +72,8 @@ function Draft({ session }: { session: string }) {
     <>
       <textarea aria-label="Draft" value={draft} onChange={(event) => setDraft(event.target.value, "manual_refinement")} />
       <button onClick={() => setTimeout(() => setDraft("The answer is 43.", "ai_generation"), 10)}>Regenerate later</button>
+      <button onClick={() => setDraft((current) => current, "manual_refinement")}>Save</button>
+      <button onClick={() => setTimeout(() => setDraft((current) => current.trimEnd() + "!", "manual_refinement"), 10)}>Tidy later</button>
     </>
   );
 }
@@ -116,6 +118,27 @@ describe("$dom_event of an edit sequence is the last user event that changed tha
     await sent("ai_generation");
     expect(domEventOf("ai_generation")).toBeUndefined();
     expect(bodies).toHaveLength(2);
+  });
+});
+
+describe("$dom_event of an edit sequence ignores what did not change the state, and what no user did", () => {
+  it("sends my typing with its input event when I then press Save, which leaves the draft as it is", async () => {
+    const { domEventOf, sent } = setup(<Chat />);
+    await userEvent.type(screen.getByLabelText("Draft"), " Sure?");
+    await userEvent.click(screen.getByText("Save"));
+    await userEvent.click(screen.getByText("Hide draft"));
+    await sent("manual_refinement");
+    expect(domEventOf("manual_refinement")).toMatchObject({ type: "input", label: "Draft" });
+  });
+
+  it("sends my typing with its input event when a timer then tidies the same sequence, since no user event made that change", async () => {
+    const { domEventOf, sent } = setup(<Chat />);
+    await userEvent.type(screen.getByLabelText("Draft"), " Sure? ");
+    await userEvent.click(screen.getByText("Tidy later"));
+    await expect.poll(() => (screen.getByLabelText("Draft") as HTMLTextAreaElement).value.endsWith("!")).toBe(true);
+    await userEvent.click(screen.getByText("Hide draft"));
+    await sent("manual_refinement");
+    expect(domEventOf("manual_refinement")).toMatchObject({ type: "input", label: "Draft" });
   });
 });
 
