@@ -254,3 +254,63 @@ describe("a popover the app places itself inside a position:relative wrapper", (
     expect(document.activeElement).toBe(byLabel("Message"));
   });
 });
+
+describe("a downvote on a popover that is already open", () => {
+  it("sends my thumbs-down and keeps the popover the app opened with defaultOpen open, with focus in the textarea", async () => {
+    const received = renderWidget({ defaultOpen: true });
+    await waitFor(() => expect(dialog()).not.toBeNull());
+    await userEvent.click(downvote());
+    await waitFor(() => expect(received).toHaveLength(1));
+    await settle();
+    expect(received[0]).toMatchObject({ score: 0 });
+    expect(dialog()).not.toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(textarea()));
+    expect(downvote().getAttribute("aria-expanded")).toBe("true");
+  });
+
+  it('switches to a thumbs-down while the thumbs-up\'s comment popover is open (popoverOn="both"), keeps it open, and my comment goes with score 0', async () => {
+    const received = renderWidget({ popoverOn: "both" });
+    await userEvent.click(upvote());
+    await waitFor(() => expect(document.activeElement).toBe(textarea()));
+    await userEvent.click(downvote());
+    await waitFor(() => expect(received).toHaveLength(2));
+    await settle();
+    expect(dialog()).not.toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(textarea()));
+    await userEvent.keyboard("Wrong city");
+    await userEvent.keyboard("{Control>}{Enter}{/Control}");
+    await waitFor(() => expect(received).toHaveLength(3));
+    expect(received.map(({ score, value }) => ({ score, value }))).toEqual([
+      { score: 1, value: undefined },
+      { score: 0, value: undefined },
+      { score: 0, value: "Wrong city" },
+    ]);
+  });
+});
+
+describe("the app's own textarea (Textarea asChild) in real Chromium", () => {
+  it("keeps the app's placeholder and key handler, and still submits with Ctrl+Enter", async () => {
+    const received: FeedbackData[] = [];
+    const keys: string[] = [];
+    render(
+      <VoteFeedback.Root session_id="own" onFeedback={(data) => void received.push(data)}>
+        <VoteFeedback.DownvoteButton>👎</VoteFeedback.DownvoteButton>
+        <VoteFeedback.Popover>
+          <VoteFeedback.Textarea asChild>
+            <textarea placeholder="Tell us more" onKeyDown={(event) => void keys.push(event.key)} />
+          </VoteFeedback.Textarea>
+          <VoteFeedback.SubmitButton>Send</VoteFeedback.SubmitButton>
+        </VoteFeedback.Popover>
+      </VoteFeedback.Root>,
+    );
+    await userEvent.click(downvote());
+    await waitFor(() => expect(document.activeElement).toBe(textarea()));
+    expect(textarea().placeholder).toBe("Tell us more");
+    await userEvent.keyboard("ab");
+    await userEvent.keyboard("{Control>}{Enter}{/Control}");
+    await waitFor(() => expect(received).toHaveLength(2));
+    expect(received[1]).toMatchObject({ value: "ab" });
+    expect(keys).toContain("a");
+    expect(document.activeElement).toBe(downvote());
+  });
+});
