@@ -314,3 +314,47 @@ describe("the app's own textarea (Textarea asChild) in real Chromium", () => {
     expect(document.activeElement).toBe(downvote());
   });
 });
+
+describe("two answers on one page", () => {
+  function TwoAnswers({ received }: { received: FeedbackData[] }) {
+    return (
+      <>
+        {["A", "B"].map((answer) => (
+          <section key={answer} aria-label={`Answer ${answer}`} style={{ marginBottom: 160 }}>
+            <VoteFeedback.Root session_id={answer} onFeedback={(data) => void received.push(data)}>
+              <VoteFeedback.UpvoteButton aria-label={`Upvote ${answer}`}>👍</VoteFeedback.UpvoteButton>
+              <VoteFeedback.DownvoteButton aria-label={`Downvote ${answer}`}>👎</VoteFeedback.DownvoteButton>
+              <VoteFeedback.Popover style={{ background: "white" }}>
+                <VoteFeedback.Textarea aria-label={`Comment ${answer}`} />
+                <VoteFeedback.SubmitButton>Send</VoteFeedback.SubmitButton>
+              </VoteFeedback.Popover>
+            </VoteFeedback.Root>
+          </section>
+        ))}
+      </>
+    );
+  }
+
+  it("opens answer B's popover with focus in B's textarea when I downvote B while A's is open, and A's close does not pull focus back", async () => {
+    const received: FeedbackData[] = [];
+    render(<TwoAnswers received={received} />);
+    await userEvent.click(byLabel("Downvote A"));
+    await waitFor(() => expect(document.activeElement).toBe(byLabel("Comment A")));
+    await userEvent.click(byLabel("Downvote B"));
+    await waitFor(() => expect(document.querySelectorAll('[role="dialog"]')).toHaveLength(1));
+    await settle(100);
+    expect(document.activeElement).toBe(byLabel("Comment B"));
+    expect(received.map(({ session_id, score }) => `${session_id}:${score}`)).toEqual(["A:0", "B:0"]);
+  });
+
+  it("leaves focus on answer B's thumbs-up when I press it while A's popover is open", async () => {
+    const received: FeedbackData[] = [];
+    render(<TwoAnswers received={received} />);
+    await userEvent.click(byLabel("Downvote A"));
+    await waitFor(() => expect(document.activeElement).toBe(byLabel("Comment A")));
+    await userEvent.click(byLabel("Upvote B"));
+    await waitFor(() => expect(dialog()).toBeNull());
+    await settle(100);
+    expect(document.activeElement).toBe(byLabel("Upvote B"));
+  });
+});
