@@ -223,6 +223,40 @@ describe("controlled parts", () => {
   });
 });
 
+describe("re-voting and double submits", () => {
+  it("sends nothing when I press the thumbs-down the app restored with a controlled vote", async () => {
+    const { received, onFeedback } = recorder();
+    render(<Widget session_id="s" vote="downvote" onFeedback={onFeedback} />);
+    fireEvent.click(downvote());
+    await pause(20);
+    expect(received).toHaveLength(0);
+  });
+
+  it("sends my comment once when I press Ctrl+Enter twice in a row", async () => {
+    const { received, onFeedback } = recorder();
+    render(<Widget session_id="s" onFeedback={onFeedback} />);
+    fireEvent.click(downvote());
+    await waitFor(() => expect(textbox()).not.toBeNull());
+    fireEvent.change(textbox()!, { target: { value: "once" } });
+    const field = textbox()!;
+    fireEvent.keyDown(field, { key: "Enter", ctrlKey: true });
+    fireEvent.keyDown(field, { key: "Enter", ctrlKey: true });
+    await pause(30);
+    expect(received.map((signal) => signal.value)).toEqual([undefined, "once"]);
+  });
+
+  it("keeps my draft when the app re-renders with a new inline session_id function naming the same session", async () => {
+    const { onFeedback } = recorder();
+    const view = render(<Widget session_id={() => "same"} onFeedback={onFeedback} />);
+    fireEvent.click(downvote());
+    await waitFor(() => expect(textbox()).not.toBeNull());
+    fireEvent.change(textbox()!, { target: { value: "draft" } });
+    view.rerender(<Widget session_id={() => "same"} onFeedback={onFeedback} />);
+    await pause(20);
+    expect(textbox()?.value).toBe("draft");
+  });
+});
+
 describe("Reason toggles", () => {
   it("sends the reasons in the order I picked them as a list, and none I untoggled", async () => {
     const { received, onFeedback } = recorder();
