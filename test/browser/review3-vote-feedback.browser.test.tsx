@@ -1,4 +1,4 @@
-import { render, waitFor } from "@testing-library/react";
+import { cleanup, render, waitFor } from "@testing-library/react";
 import { Profiler, StrictMode, useEffect, useState, type ReactNode } from "react";
 import { userEvent } from "vitest/browser";
 import { afterEach, describe, expect, it } from "vitest";
@@ -13,7 +13,10 @@ const textarea = () => document.querySelector<HTMLTextAreaElement>("textarea")!;
 const dialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
 const settle = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms));
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  cleanup();
+  document.body.replaceChildren();
+});
 
 function Widget({ popover, after, ...root }: Partial<VoteFeedbackRootProps> & { popover?: PopoverProps; after?: ReactNode }) {
   return (
@@ -378,5 +381,48 @@ describe("opening costs one or two commits (issue 19)", () => {
     await frame;
     // Commits React made from my click to the frame that first shows the dialog.
     expect(commits - atClick).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("a portalled popover (portal prop)", () => {
+  it("is expanded, focused and under the button in its first frame", async () => {
+    renderWidget({ popover: { portal: true, sideOffset: 6 } });
+    const frame = firstFrameWithDialog();
+    await userEvent.click(downvote());
+    const { expanded, focusedInside, popover, button } = await frame;
+    expect({ expanded, focusedInside }).toEqual({ expanded: "true", focusedInside: true });
+    expect(popover.top).toBeGreaterThanOrEqual(button.bottom);
+  });
+
+  it("gives focus back to the thumbs-down on Escape, and leaves it in the composer when I click there", async () => {
+    renderWidget({ popover: { portal: true } });
+    await userEvent.click(downvote());
+    await waitFor(() => expect(document.activeElement).toBe(textarea()));
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => expect(dialog()).toBeNull());
+    expect(document.activeElement).toBe(downvote());
+    await userEvent.click(downvote());
+    await waitFor(() => expect(document.activeElement).toBe(textarea()));
+    await userEvent.click(byLabel("Message"));
+    await waitFor(() => expect(dialog()).toBeNull());
+    await settle();
+    expect(document.activeElement).toBe(byLabel("Message"));
+  });
+
+  it("under StrictMode, is placed and expanded in its first frame when the app opens it through open", async () => {
+    function App() {
+      const [open, setOpen] = useState(false);
+      useEffect(() => void setTimeout(() => setOpen(true), 30), []);
+      return <Widget open={open} onOpenChange={setOpen} onFeedback={() => {}} popover={{ portal: true, sideOffset: 6 }} />;
+    }
+    const frame = firstFrameWithDialog();
+    render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+    const { expanded, focusedInside, popover, button } = await frame;
+    expect({ expanded, focusedInside }).toEqual({ expanded: "true", focusedInside: true });
+    expect(popover.top).toBeGreaterThanOrEqual(button.bottom);
   });
 });
