@@ -1,5 +1,5 @@
 import { render, screen } from "@testing-library/react";
-import { useState } from "react";
+import { startTransition, useState } from "react";
 import { userEvent } from "vitest/browser";
 import { describe, expect, it } from "vitest";
 import { KeletProvider, VoteFeedback, useFeedbackState, useKeletSignal } from "../../src";
@@ -73,6 +73,8 @@ function Draft({ session }: { session: string }) {
       <textarea aria-label="Draft" value={draft} onChange={(event) => setDraft(event.target.value, "manual_refinement")} />
       <button onClick={() => setTimeout(() => setDraft("The answer is 43.", "ai_generation"), 10)}>Regenerate later</button>
       <button onClick={() => setDraft((current) => current, "manual_refinement")}>Save</button>
+      <button onClick={() => startTransition(() => setDraft((current) => current.slice(0, 10), "shorten"))}>Shorten</button>
+      <button onClick={() => setDraft((current) => current.toUpperCase(), "shout")}>Shout</button>
       <button onClick={() => setTimeout(() => setDraft((current) => current.trimEnd() + "!", "manual_refinement"), 10)}>Tidy later</button>
     </>
   );
@@ -139,6 +141,25 @@ describe("$dom_event of an edit sequence ignores what did not change the state, 
     await userEvent.click(screen.getByText("Hide draft"));
     await sent("manual_refinement");
     expect(domEventOf("manual_refinement")).toMatchObject({ type: "input", label: "Draft" });
+  });
+});
+
+describe("$dom_event of an edit a click asked for", () => {
+  it("sends an edit my click made through an updater function with that click", async () => {
+    const { domEventOf, sent } = setup(<Chat />);
+    await userEvent.click(screen.getByText("Shout"));
+    await userEvent.click(screen.getByText("Hide draft"));
+    await sent("shout");
+    expect(domEventOf("shout")).toMatchObject({ type: "click", label: "Shout" });
+  });
+
+  it("sends an edit my click made inside startTransition with that click", async () => {
+    const { domEventOf, sent } = setup(<Chat />);
+    await userEvent.click(screen.getByText("Shorten"));
+    await expect.poll(() => (screen.getByLabelText("Draft") as HTMLTextAreaElement).value).toBe("The answer");
+    await userEvent.click(screen.getByText("Hide draft"));
+    await sent("shorten");
+    expect(domEventOf("shorten")).toMatchObject({ type: "click", label: "Shorten" });
   });
 });
 
