@@ -426,3 +426,26 @@ describe("a portalled popover (portal prop)", () => {
     expect(popover.top).toBeGreaterThanOrEqual(button.bottom);
   });
 });
+
+describe("Ctrl+Enter anywhere in the popover", () => {
+  it("submits my comment when I press Ctrl+Enter in another field of the popover (the app's email field)", async () => {
+    const received: FeedbackData[] = [];
+    render(
+      <VoteFeedback.Root session_id="anywhere" onFeedback={(data) => void received.push(data)}>
+        <VoteFeedback.DownvoteButton>👎</VoteFeedback.DownvoteButton>
+        <VoteFeedback.Popover>
+          <VoteFeedback.Textarea />
+          <input aria-label="Email" />
+          <VoteFeedback.SubmitButton>Send</VoteFeedback.SubmitButton>
+        </VoteFeedback.Popover>
+      </VoteFeedback.Root>,
+    );
+    await userEvent.click(downvote());
+    await waitFor(() => expect(document.activeElement).toBe(textarea()));
+    await userEvent.keyboard("Wrong year");
+    await userEvent.click(byLabel("Email"));
+    await userEvent.keyboard("{Control>}{Enter}{/Control}");
+    await waitFor(() => expect(received).toHaveLength(2));
+    expect(received[1]).toMatchObject({ score: 0, value: "Wrong year" });
+  });
+});
