@@ -97,3 +97,4 @@ describe("a page without a KeletProvider hears about it from each hook kind", ()
     expect(missing.some((message) => /useKeletSignal|useDefaultFeedbackHandler/.test(message))).toBe(true);
   });
 });
+
