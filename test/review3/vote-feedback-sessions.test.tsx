@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from "@testing-library/react"
 import { StrictMode, Suspense, startTransition, useState, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { VoteFeedback, type FeedbackData } from "../../src";
-import { downvote, installResizeObserverStub, upvote, Widget, type WidgetOptions } from "../vote-feedback/widget";
+import { downvote, installResizeObserverStub, upvote, Widget } from "../vote-feedback/widget";
 
 // Review of issue 19 / API.md A ("A new session_id resets vote, text and popover") and the README's
 // "a render React throws away never reaches a signal", through the public parts only.
@@ -298,4 +298,3 @@ describe("asChild vote buttons", () => {
   });
 });
 
-export type { WidgetOptions };
