@@ -1,5 +1,5 @@
 import { cleanup, render, waitFor } from "@testing-library/react";
-import { Profiler, StrictMode, useEffect, useState, type ReactNode } from "react";
+import { StrictMode, useEffect, useState, type ReactNode } from "react";
 import { userEvent } from "vitest/browser";
 import { afterEach, describe, expect, it } from "vitest";
 import { VoteFeedback, type FeedbackData, type PopoverProps, type VoteFeedbackRootProps } from "../../src";
@@ -359,28 +359,6 @@ describe("two answers on one page", () => {
     await waitFor(() => expect(dialog()).toBeNull());
     await settle(100);
     expect(document.activeElement).toBe(byLabel("Upvote B"));
-  });
-});
-
-describe("opening costs one or two commits (issue 19)", () => {
-  it.each([
-    ["anchored by Radix", { sideOffset: 6 }],
-    ["placed by the app", { style: { position: "relative" } }],
-  ] as [string, PopoverProps][])("commits at most twice between my downvote click and the frame that paints the popover (%s)", async (_label, popover) => {
-    let commits = 0;
-    render(
-      <Profiler id="widget" onRender={() => void commits++}>
-        <Widget onFeedback={() => {}} popover={popover} />
-      </Profiler>,
-    );
-    await settle();
-    let atClick = -1;
-    window.addEventListener("click", () => void (atClick = commits), { capture: true, once: true });
-    const frame = firstFrameWithDialog();
-    await userEvent.click(downvote());
-    await frame;
-    // Commits React made from my click to the frame that first shows the dialog.
-    expect(commits - atClick).toBeLessThanOrEqual(2);
   });
 });
 
