@@ -32,6 +32,8 @@ export interface VoteFeedbackActions {
   textarea: RefObject<HTMLTextAreaElement | null>;
   /** The vote button the popover belongs to: its anchor, and where focus returns. */
   anchorRef: { readonly current: HTMLElement | null };
+  /** Set when a vote press closed the popover: focus stays on the pressed button, not the anchor. */
+  closedByVote: { current: VoteKind | null };
 }
 
 /** The widget's state and its actions in one context: one provider fewer for each answer of a long chat. */

@@ -82,14 +82,19 @@ const PopoverMachinery = forwardRef<HTMLDivElement, PopoverProps>(function Popov
       event.preventDefault();
       if (event.target === abandoned.current) return;
       interactedOutside.current = false;
+      actions.closedByVote.current = null;
       actions.textarea.current?.focus({ preventScroll: true });
     }),
     onCloseAutoFocus: composeEventHandlers(onCloseAutoFocus, (event: Event) => {
       event.preventDefault();
       // Still open (this render's props): only the placement changed, the user closed nothing.
       if (open) return;
-      if (!interactedOutside.current) actions.anchorRef.current?.focus({ preventScroll: true });
+      // Closed by a vote press: focus stays on the button the user pressed.
+      const pressed = actions.closedByVote.current;
+      if (pressed) actions.buttons[pressed].current?.focus({ preventScroll: true });
+      else if (!interactedOutside.current) actions.anchorRef.current?.focus({ preventScroll: true });
       interactedOutside.current = false;
+      actions.closedByVote.current = null;
     }),
     onInteractOutside: composeEventHandlers(onInteractOutside, (event: Event) => {
       // A press on the popover's own vote button toggles it there; focus going back to it keeps it open.

@@ -118,6 +118,7 @@ class Actions implements VoteFeedbackActions {
   readonly buttons: VoteFeedbackActions["buttons"];
   readonly textarea: VoteFeedbackActions["textarea"];
   readonly anchorRef: VoteFeedbackActions["anchorRef"];
+  readonly closedByVote: VoteFeedbackActions["closedByVote"];
   private readonly committed: { readonly current: Committed };
   private readonly setOwn: (update: (state: OwnState) => OwnState) => void;
 
@@ -125,6 +126,7 @@ class Actions implements VoteFeedbackActions {
     const buttons: Actions["buttons"] = { upvote: { current: null }, downvote: { current: null } };
     this.buttons = buttons;
     this.textarea = { current: null };
+    this.closedByVote = { current: null };
     this.committed = committed;
     this.setOwn = setOwn;
     this.anchorRef = {
@@ -135,7 +137,14 @@ class Actions implements VoteFeedbackActions {
   }
 
   pressVote(kind: VoteKind) {
-    this.update((state, rootProps) => pressVote(state, kind, rootProps.popoverOn));
+    let wasOpen = false;
+    let open = false;
+    this.update((state, rootProps) => {
+      const transition = pressVote(state, kind, rootProps.popoverOn);
+      [wasOpen, open] = [state.open, transition[0].open];
+      return transition;
+    });
+    this.closedByVote.current = wasOpen && !open ? kind : null;
   }
 
   setText(value: string) {
