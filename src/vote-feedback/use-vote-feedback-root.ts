@@ -144,6 +144,8 @@ class Actions implements VoteFeedbackActions {
       [wasOpen, open] = [state.open, transition[0].open];
       return transition;
     });
+    // The popover was open already, so no open auto-focus comes: the vote moves focus into it here.
+    if (wasOpen && open) this.textarea.current?.focus({ preventScroll: true });
     this.closedByVote.current = wasOpen && !open ? kind : null;
   }
 
