@@ -121,14 +121,16 @@ class Actions implements VoteFeedbackActions {
   readonly closedByVote: VoteFeedbackActions["closedByVote"];
   private readonly committed: { readonly current: Committed };
   private readonly setOwn: (update: (state: OwnState) => OwnState) => void;
+  readonly setPopoverShown: (shown: boolean) => void;
 
-  constructor(committed: Actions["committed"], setOwn: Actions["setOwn"]) {
+  constructor(committed: Actions["committed"], setOwn: Actions["setOwn"], setPopoverShown: Actions["setPopoverShown"]) {
     const buttons: Actions["buttons"] = { upvote: { current: null }, downvote: { current: null } };
     this.buttons = buttons;
     this.textarea = { current: null };
     this.closedByVote = { current: null };
     this.committed = committed;
     this.setOwn = setOwn;
+    this.setPopoverShown = setPopoverShown;
     this.anchorRef = {
       get current() {
         return buttons[committed.current.state.openedBy].current;
@@ -254,13 +256,15 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
   }, [own.vote, own.open, own.text, committed]);
 
   // One object per widget, its methods shared on the prototype: a long chat holds hundreds.
-  const [actions] = useState(() => new Actions(committed, setOwn));
+  // Kept apart from the session's state: the element stays in the page across a new session.
+  const [popoverShown, setPopoverShown] = useState(false);
+  const [actions] = useState(() => new Actions(committed, setOwn, setPopoverShown));
 
   const id = useId();
   const { popoverOn } = props;
   const state = useMemo<VoteFeedbackRootValue["state"]>(
-    () => ({ vote, open, openedBy, submitting, popoverOn, id, actions }),
-    [vote, open, openedBy, submitting, popoverOn, id, actions],
+    () => ({ vote, open, openedBy, submitting, popoverOn, popoverShown, id, actions }),
+    [vote, open, openedBy, submitting, popoverOn, popoverShown, id, actions],
   );
   return { state, text, reasons, actions };
 }
