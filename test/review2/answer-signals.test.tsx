@@ -168,3 +168,22 @@ describe("watchAnswer (/core)", () => {
     element.remove();
   });
 });
+
+describe("watchAnswer (/core): streaming as a function", () => {
+  it("reads my streaming function when the page is left: false when I started watching, true at the hide, is an abandon", async () => {
+    const client = createKeletClient({ apiKey: "pk_review_watch2", project: "review", baseUrl: server.origin, captureEvents: false, onError: () => {} });
+    const element = document.body.appendChild(document.createElement("div"));
+    element.textContent = ANSWER;
+    let streaming = false;
+    const watch = watchAnswer(client, element, { session_id: "s-fn", streaming: () => streaming });
+    streaming = true;
+    act(() => void window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: false })));
+    const [abandon] = await server.waitForAccepted(1);
+    expect(abandon).toMatchObject({ trigger_name: "user-abandon", session_id: "s-fn", score: 0, kind: "event", source: "human" });
+    watch.stop();
+    await settle();
+    expect(server.requests).toHaveLength(1);
+    client.close();
+    element.remove();
+  });
+});

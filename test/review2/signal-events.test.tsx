@@ -91,6 +91,21 @@ describe("onSignalEvent: every signal ends in a status I can see", () => {
   });
 });
 
+describe("onSignalEvent: the attempt an outcome belongs to", () => {
+  it("after a 503 and a retry, the retrying event names attempt 1 and the delivered event attempt 2, as SignalEvent.attempt says", async () => {
+    server.plan(503);
+    const events = listen();
+    await client().signal({ session_id: "s-attempts", score: 1 });
+    expect(events.map((e) => [e.status, e.attempt])).toEqual([
+      ["queued", undefined],
+      ["sending", 1],
+      ["retrying", 1],
+      ["sending", 2],
+      ["delivered", 2],
+    ]);
+  });
+});
+
 describe("onSignalEvent: listeners cannot hurt delivery", () => {
   it("a listener that throws, and one that unsubscribes itself mid-event, change nothing for the others or for delivery", async () => {
     const heard: string[] = [];
