@@ -5,6 +5,8 @@ import { KeletProvider, VoteFeedback } from "../../src";
 import { createKeletClient } from "../../src/core";
 import { createTestInbox } from "../../src/testing";
 
+const realSetTimeout = globalThis.setTimeout;
+
 beforeAll(() => {
   globalThis.ResizeObserver ??= class {
     observe() {}
@@ -83,5 +85,20 @@ describe("createTestInbox in my app's tests", () => {
     await kelet.signal({ session_id: "s-other", score: 1, trigger_name: "user-vote" });
     await expect(inbox.waitForSignal({ trigger_name: "user-copy" }, { timeout: 100 })).rejects.toThrow(/s-other/);
     kelet.close();
+  });
+
+  it("with fake timers installed before the testing module loads (Jest's enableGlobally), waitForSignal still times out in real time", async () => {
+    vi.useFakeTimers();
+    vi.resetModules();
+    const { createTestInbox: createLateInbox } = await import("../../src/testing");
+    const inbox = createLateInbox();
+    const outcome = await Promise.race([
+      inbox.waitForSignal({ trigger_name: "user-copy" }, { timeout: 100 }).then(
+        () => "resolved",
+        () => "timed out",
+      ),
+      new Promise((resolve) => realSetTimeout(() => resolve("still waiting after 2 s of real time"), 2000)),
+    ]);
+    expect(outcome).toBe("timed out");
   });
 });
