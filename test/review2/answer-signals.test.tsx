@@ -89,6 +89,10 @@ describe("useAnswerSignals: what leaving means", () => {
     expect(screen.getByText("Loading…")).toBeTruthy();
     await settle();
     expect(triggers()).not.toContain("user-abandon");
+    // Still mounted under the fallback: unmounting it while it streams is the abandon (sent while this test's server is up).
+    view.unmount();
+    const [abandon] = await server.waitForAccepted(1);
+    expect(abandon).toMatchObject({ trigger_name: "user-abandon", session_id: "s-suspense" });
   });
 
   it("a session change mid-stream sends the abandon on the old session, once", async () => {
