@@ -2,7 +2,7 @@ import { useLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import { useEffect, useRef, useState } from "react";
 import { createAnswerWatch, type AnswerWatch } from "../core/answer/answer-watch";
 import type { FeedbackFunction } from "../core/feedback-function";
-import { useKeletSignal } from "../provider/use-kelet-signal";
+import { useSignalFrom } from "../provider/use-kelet-signal";
 
 /** Options of {@link useAnswerSignals}. */
 export interface AnswerSignalsOptions {
@@ -57,7 +57,7 @@ interface WatchedAnswer {
  * ```
  */
 export function useAnswerSignals(options: AnswerSignalsOptions): AnswerSignals {
-  const signal = useKeletSignal();
+  const signal = useSignalFrom("useAnswerSignals");
   const { session_id, trace_id, streaming, metadata } = options ?? ({} as AnswerSignalsOptions);
   const element = useRef<Element | null>(null);
   const watched = useRef<WatchedAnswer | null>(null);
