@@ -1,8 +1,8 @@
 import { useLayoutEffect } from "@radix-ui/react-use-layout-effect";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { createAnswerWatch, type AnswerWatch } from "../core/answer/answer-watch";
 import type { FeedbackFunction } from "../core/feedback-function";
-import { useKeletSignal } from "../provider/use-kelet-signal";
+import { useSignalFrom } from "../provider/use-kelet-signal";
 
 /** Options of {@link useAnswerSignals}. */
 export interface AnswerSignalsOptions {
@@ -29,10 +29,9 @@ export interface AnswerSignals {
   reportRetry: () => void;
 }
 
-/** One answer as the hook watches it: its session and trace, and the props it was last shown with. */
+/** One answer as the hook watches it: its session, and the props it was last shown with. */
 interface WatchedAnswer {
   session_id: string;
-  trace_id: string | undefined;
   shown: AnswerSignalsOptions & { signal: FeedbackFunction };
   watch: AnswerWatch;
 }
@@ -58,18 +57,19 @@ interface WatchedAnswer {
  * ```
  */
 export function useAnswerSignals(options: AnswerSignalsOptions): AnswerSignals {
-  const signal = useKeletSignal();
+  const signal = useSignalFrom("useAnswerSignals");
   const { session_id, trace_id, streaming, metadata } = options ?? ({} as AnswerSignalsOptions);
   const element = useRef<Element | null>(null);
   const watched = useRef<WatchedAnswer | null>(null);
   // A cleanup that may be StrictMode's rehearsal: the watch stops only if no setup follows in the same task.
   const leaving = useRef(false);
 
-  // Every commit, in the commit itself: a new session or trace ends the previous answer with the props it was
-  // shown with, before they are replaced; then the watched answer takes this commit's props.
+  // Every commit, in the commit itself: a new session ends the previous answer with the props it was shown
+  // with, before they are replaced; then the watched answer takes this commit's props (a trace id or metadata
+  // arriving later is the same answer, so it only updates what is sent).
   useLayoutEffect(() => {
     const previous = watched.current;
-    if (previous && (previous.session_id !== session_id || previous.trace_id !== trace_id)) {
+    if (previous && previous.session_id !== session_id) {
       previous.watch.stop();
       watched.current = null;
     }
@@ -79,7 +79,6 @@ export function useAnswerSignals(options: AnswerSignalsOptions): AnswerSignals {
     } else {
       const answer: WatchedAnswer = {
         session_id,
-        trace_id,
         shown,
         watch: createAnswerWatch({ send: (data) => answer.shown.signal(data), element: () => element.current, read: () => answer.shown }),
       };
@@ -87,7 +86,8 @@ export function useAnswerSignals(options: AnswerSignalsOptions): AnswerSignals {
     }
   });
 
-  useLayoutEffect(() => {
+  // Passive, not layout: a Suspense fallback hiding the answer runs layout cleanups but keeps it mounted.
+  useEffect(() => {
     leaving.current = false;
     return () => {
       leaving.current = true;

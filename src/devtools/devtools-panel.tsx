@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createElement, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import type { SignalEvent, SignalEventStatus } from "../core/delivery/signal-events";
 import { asCurl, asJson } from "./copy-as";
@@ -23,25 +23,28 @@ const preview = (value: unknown, max = 40) => {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 };
 
-/** A host element whose shadow root holds the panel: the app's CSS and the panel's never meet. */
+/**
+ * A host element whose shadow root holds the panel: the app's CSS and the panel's never meet. A custom element
+ * tag, so no app rule on `div` (`div:empty { display: none }`) reaches it; `:host` rules marked important win the rest.
+ */
 function ShadowHost({ children }: { children: ReactNode }) {
-  const hostRef = useRef<HTMLDivElement>(null);
+  const hostRef = useRef<HTMLElement>(null);
   const [shadow, setShadow] = useState<ShadowRoot | null>(null);
   useLayoutEffect(() => {
     const host = hostRef.current!;
     setShadow(host.shadowRoot ?? host.attachShadow({ mode: "open" }));
   }, []);
-  return (
-    <div ref={hostRef} data-kelet-devtools="">
-      {shadow &&
-        createPortal(
-          <>
-            <style>{PANEL_CSS}</style>
-            {children}
-          </>,
-          shadow,
-        )}
-    </div>
+  return createElement(
+    "kelet-devtools",
+    { ref: hostRef, "data-kelet-devtools": "" },
+    shadow &&
+      createPortal(
+        <>
+          <style>{PANEL_CSS}</style>
+          {children}
+        </>,
+        shadow,
+      ),
   );
 }
 

@@ -1,6 +1,6 @@
 /** The panel's CSS, inside its shadow root: nothing leaks in or out. Light by default, dark with the system. */
 export const PANEL_CSS = `
-:host { all: initial; }
+:host { all: initial !important; display: block !important; }
 * { box-sizing: border-box; }
 .kd { --bg: #ffffff; --fg: #1f2328; --muted: #57606a; --line: #d0d7de; --accent: #4338ca; --sel: #eef2ff; --ok: #116329; --bad: #b42318; --warn: #8a4b00;
   font: 12px/1.4 ui-sans-serif, system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); }

@@ -1,9 +1,18 @@
 import type { FeedbackData } from "../core/signal";
 import type { FetchLike, ResponseLike, SignalRequestInit } from "../core/signal-request";
 
+type Timers = { _setTimeout?: typeof setTimeout; _clearTimeout?: typeof clearTimeout };
 // Taken when the module loads, so `waitForSignal`'s time-out runs on real time while a test fakes timers.
-const realSetTimeout = globalThis.setTimeout;
-const realClearTimeout = globalThis.clearTimeout;
+const loadedSetTimeout = globalThis.setTimeout;
+const loadedClearTimeout = globalThis.clearTimeout;
+/**
+ * The real timers, read when needed: fake timers installed before this module loaded (Jest's `enableGlobally`)
+ * are @sinonjs/fake-timers in Jest and vitest, whose fakes carry their clock, which keeps the originals.
+ */
+const realTimers = () => {
+  const clock = (globalThis.setTimeout as { clock?: Timers }).clock ?? (loadedSetTimeout as { clock?: Timers }).clock;
+  return { set: clock?._setTimeout ?? loadedSetTimeout, clear: clock?._clearTimeout ?? loadedClearTimeout };
+};
 
 /** One signal the app sent, as the inbox received it. */
 export interface SentSignal {
@@ -43,7 +52,14 @@ export interface TestInbox {
   clear(): void;
 }
 
-const same = (a: unknown, b: unknown): boolean => a === b || (typeof a == "object" && typeof b == "object" && JSON.stringify(a) === JSON.stringify(b));
+/** Equal by value: objects and arrays field by field, whatever order their keys were written in. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a != "object" || typeof b != "object" || !a || !b || Array.isArray(a) != Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  const bRecord = b as Record<string, unknown>;
+  return aKeys.length == Object.keys(b).length && aKeys.every((key) => key in bRecord && same((a as Record<string, unknown>)[key], bRecord[key]));
+}
 
 function matches(signal: SentSignal, match: SignalMatch | undefined): boolean {
   if (!match) return true;
@@ -91,19 +107,20 @@ export function createTestInbox(options: TestInboxOptions = {}): TestInbox {
     signals,
     waitForSignal(match, { timeout = 1000 } = {}) {
       return new Promise<SentSignal>((resolve, reject) => {
+        const timers = realTimers();
         const check = () => {
           const found = signals.find((signal) => matches(signal, match));
           if (!found) return;
           done();
           resolve(found);
         };
-        const timer = realSetTimeout(() => {
+        const timer = timers.set(() => {
           done();
           const sent = signals.map((s) => JSON.stringify(s.body)).join("\n  ") || "(nothing)";
           reject(new Error(`No matching Kelet signal within ${timeout} ms${match && typeof match == "object" ? ` for ${JSON.stringify(match)}` : ""}. Sent:\n  ${sent}`));
         }, timeout);
         const done = () => {
-          realClearTimeout(timer);
+          timers.clear(timer);
           waiters.delete(check);
         };
         waiters.add(check);

@@ -15,6 +15,8 @@ export interface VoteFeedbackStateValue {
   /** A signal is being handed to the provider (or `onFeedback`) right now. */
   submitting: boolean;
   popoverOn: PopoverOn | undefined;
+  /** The popover's element is in the page (open, or still animating out): only then may a button point at it. */
+  popoverShown: boolean;
   /** The prefix of the parts' ids: `{id}upvote`, `{id}downvote`, `{id}popover`, `{id}description`. */
   id: string;
 }
@@ -26,12 +28,16 @@ export interface VoteFeedbackActions {
   toggleReason(reason: string): void;
   submit(): void;
   setOpen(open: boolean): void;
+  /** The popover's element entered (`true`) or left (`false`) the page. */
+  setPopoverShown(shown: boolean): void;
   /** The rendered vote buttons (the app may have given them its own ids). */
   buttons: Record<VoteKind, RefObject<HTMLElement | null>>;
   /** The rendered textarea: focused on open, and what it shows is what a submit sends. */
   textarea: RefObject<HTMLTextAreaElement | null>;
   /** The vote button the popover belongs to: its anchor, and where focus returns. */
   anchorRef: { readonly current: HTMLElement | null };
+  /** Set when a vote press closed the popover: focus stays on the pressed button, not the anchor. */
+  closedByVote: { current: VoteKind | null };
 }
 
 /** The widget's state and its actions in one context: one provider fewer for each answer of a long chat. */

@@ -3,6 +3,7 @@ import { Slottable } from "@radix-ui/react-slot";
 import { forwardRef, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { composeEventHandlers } from "@radix-ui/primitive";
 import { useComposedRefs } from "@radix-ui/react-compose-refs";
+import { useLayoutEffect } from "@radix-ui/react-use-layout-effect";
 import { AppPlacedContent, useAppPlacement } from "./app-placed-content";
 import { useVoteFeedbackActions, useVoteFeedbackState } from "./context";
 import { handlePopoverKeyDown } from "./popover-keyboard";
@@ -82,14 +83,19 @@ const PopoverMachinery = forwardRef<HTMLDivElement, PopoverProps>(function Popov
       event.preventDefault();
       if (event.target === abandoned.current) return;
       interactedOutside.current = false;
+      actions.closedByVote.current = null;
       actions.textarea.current?.focus({ preventScroll: true });
     }),
     onCloseAutoFocus: composeEventHandlers(onCloseAutoFocus, (event: Event) => {
       event.preventDefault();
       // Still open (this render's props): only the placement changed, the user closed nothing.
       if (open) return;
-      if (!interactedOutside.current) actions.anchorRef.current?.focus({ preventScroll: true });
+      // Closed by a vote press: focus stays on the button the user pressed.
+      const pressed = actions.closedByVote.current;
+      if (pressed) actions.buttons[pressed].current?.focus({ preventScroll: true });
+      else if (!interactedOutside.current) actions.anchorRef.current?.focus({ preventScroll: true });
       interactedOutside.current = false;
+      actions.closedByVote.current = null;
     }),
     onInteractOutside: composeEventHandlers(onInteractOutside, (event: Event) => {
       // A press on the popover's own vote button toggles it there; focus going back to it keeps it open.
@@ -102,6 +108,7 @@ const PopoverMachinery = forwardRef<HTMLDivElement, PopoverProps>(function Popov
   // (Slot finds Slottable among its direct children: a list, not a fragment).
   const body = [
     <Slottable key="children">{children}</Slottable>,
+    <PresenceMark key="presence" />,
     <p key="description" id={descriptionId} style={VISUALLY_HIDDEN_STYLE}>
       {description}
     </p>,
@@ -127,3 +134,13 @@ const PopoverMachinery = forwardRef<HTMLDivElement, PopoverProps>(function Popov
     </RadixPopover.Root>
   );
 });
+
+/** Tells Root the popover's element is in the page, before paint: the buttons' `aria-controls` follows it. */
+function PresenceMark() {
+  const actions = useVoteFeedbackActions(NAME);
+  useLayoutEffect(() => {
+    actions.setPopoverShown(true);
+    return () => actions.setPopoverShown(false);
+  }, [actions]);
+  return null;
+}

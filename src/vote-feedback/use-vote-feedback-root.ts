@@ -118,15 +118,19 @@ class Actions implements VoteFeedbackActions {
   readonly buttons: VoteFeedbackActions["buttons"];
   readonly textarea: VoteFeedbackActions["textarea"];
   readonly anchorRef: VoteFeedbackActions["anchorRef"];
+  readonly closedByVote: VoteFeedbackActions["closedByVote"];
   private readonly committed: { readonly current: Committed };
   private readonly setOwn: (update: (state: OwnState) => OwnState) => void;
+  readonly setPopoverShown: (shown: boolean) => void;
 
-  constructor(committed: Actions["committed"], setOwn: Actions["setOwn"]) {
+  constructor(committed: Actions["committed"], setOwn: Actions["setOwn"], setPopoverShown: Actions["setPopoverShown"]) {
     const buttons: Actions["buttons"] = { upvote: { current: null }, downvote: { current: null } };
     this.buttons = buttons;
     this.textarea = { current: null };
+    this.closedByVote = { current: null };
     this.committed = committed;
     this.setOwn = setOwn;
+    this.setPopoverShown = setPopoverShown;
     this.anchorRef = {
       get current() {
         return buttons[committed.current.state.openedBy].current;
@@ -135,7 +139,16 @@ class Actions implements VoteFeedbackActions {
   }
 
   pressVote(kind: VoteKind) {
-    this.update((state, rootProps) => pressVote(state, kind, rootProps.popoverOn));
+    let wasOpen = false;
+    let open = false;
+    this.update((state, rootProps) => {
+      const transition = pressVote(state, kind, rootProps.popoverOn);
+      [wasOpen, open] = [state.open, transition[0].open];
+      return transition;
+    });
+    // The popover was open already, so no open auto-focus comes: the vote moves focus into it here.
+    if (wasOpen && open) this.textarea.current?.focus({ preventScroll: true });
+    this.closedByVote.current = wasOpen && !open ? kind : null;
   }
 
   setText(value: string) {
@@ -243,13 +256,15 @@ export function useVoteFeedbackRoot(props: VoteFeedbackRootProps): VoteFeedbackR
   }, [own.vote, own.open, own.text, committed]);
 
   // One object per widget, its methods shared on the prototype: a long chat holds hundreds.
-  const [actions] = useState(() => new Actions(committed, setOwn));
+  // Kept apart from the session's state: the element stays in the page across a new session.
+  const [popoverShown, setPopoverShown] = useState(false);
+  const [actions] = useState(() => new Actions(committed, setOwn, setPopoverShown));
 
   const id = useId();
   const { popoverOn } = props;
   const state = useMemo<VoteFeedbackRootValue["state"]>(
-    () => ({ vote, open, openedBy, submitting, popoverOn, id, actions }),
-    [vote, open, openedBy, submitting, popoverOn, id, actions],
+    () => ({ vote, open, openedBy, submitting, popoverOn, popoverShown, id, actions }),
+    [vote, open, openedBy, submitting, popoverOn, popoverShown, id, actions],
   );
   return { state, text, reasons, actions };
 }

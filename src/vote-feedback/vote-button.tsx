@@ -16,15 +16,15 @@ export type VoteButtonProps = PartButtonProps<VoteButtonState>;
 export function createVoteButton(kind: VoteKind, partName: string, label: string) {
   const VoteButton = forwardRef<HTMLButtonElement, VoteButtonProps>(function VoteButton(props, forwardedRef) {
     const actions = useVoteFeedbackActions(partName);
-    const { vote, open, openedBy, submitting, popoverOn, id } = useVoteFeedbackState();
+    const { vote, open, openedBy, submitting, popoverOn, popoverShown, id } = useVoteFeedbackState();
     const ref = useComposedRefs<HTMLElement>(forwardedRef, actions.buttons[kind]);
     const isSelected = vote === kind;
     const expanded = open && openedBy === kind;
     const popoverProps = (kind === "downvote" || popoverOn === "both") && {
       "aria-haspopup": "dialog" as const,
       "aria-expanded": expanded,
-      // Only while the popover exists: a reference must point at an element.
-      "aria-controls": expanded ? id + "popover" : undefined,
+      // Only while the popover's element is in the page: a reference must point at an element.
+      "aria-controls": expanded && popoverShown ? id + "popover" : undefined,
       "data-popover-state": expanded ? "open" : "closed",
     };
     return partButton(

@@ -18,8 +18,8 @@ async function waitUntil(done: () => boolean, timeoutMs = 10_000) {
     await realSleep(10);
   }
 }
-const sessionOf = (request: ReceivedRequest) => JSON.parse(request.body).session_id as string;
-const triggerOf = (request: ReceivedRequest) => JSON.parse(request.body).trigger_name as string;
+const sessionOf = (request: ReceivedRequest) => (request.method == "POST" ? (JSON.parse(request.body).session_id as string) : undefined); // development also sends a GET no-cors probe of a failing origin
+const triggerOf = (request: ReceivedRequest) => (request.method == "POST" ? (JSON.parse(request.body).trigger_name as string) : undefined); // development also sends a GET no-cors probe of a failing origin
 
 describe("the offline probe keeps each session's order", () => {
   it("my comment never goes out while the vote it explains is still on its way, even when another session's connection failures start the offline probe", async () => {

@@ -36,8 +36,8 @@ function showTab() {
   window.dispatchEvent(show);
   document.dispatchEvent(new Event("visibilitychange"));
 }
-const sessionOf = (request: ReceivedRequest) => JSON.parse(request.body).session_id as string;
-const triggerOf = (request: ReceivedRequest) => JSON.parse(request.body).trigger_name as string;
+const sessionOf = (request: ReceivedRequest) => (request.method == "POST" ? (JSON.parse(request.body).session_id as string) : undefined); // development also sends a GET no-cors probe of a failing origin
+const triggerOf = (request: ReceivedRequest) => (request.method == "POST" ? (JSON.parse(request.body).trigger_name as string) : undefined); // development also sends a GET no-cors probe of a failing origin
 const requestsFor = (session: string) => server.requests.filter((r) => sessionOf(r) == session);
 
 /** A vote the server answers with 429 and `Retry-After: seconds`; resolves once that answer was read. */

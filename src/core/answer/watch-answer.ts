@@ -1,5 +1,6 @@
 import type { KeletClient } from "../client";
 import { createAnswerWatch, type AnswerWatch, type AnswerWatchOptions } from "./answer-watch";
+import { markSignalPlace } from "../diagnostics";
 
 function describe(value: unknown): string {
   return value === null ? "null" : typeof value;
@@ -34,5 +35,5 @@ export function watchAnswer(client: Pick<KeletClient, "signal">, element: Elemen
     console.error(error);
     return { reportCopy() {}, reportRetry() {}, stop() {} };
   }
-  return createAnswerWatch({ send: (data) => client.signal(data), element: () => element, read: () => options });
+  return createAnswerWatch({ send: (data) => (markSignalPlace(data, "watchAnswer"), client.signal(data)), element: () => element, read: () => options });
 }

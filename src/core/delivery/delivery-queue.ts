@@ -17,7 +17,7 @@ import type { PageServices } from "./registry";
 import { entriesFromSaved } from "./saved-entries";
 import { dueEntries } from "./schedule";
 import { createSignalStore, parseStoredBody } from "./signal-store";
-import { emitAttemptEvent, emitSignalEvent } from "./signal-events";
+import { emitAttemptEvent, emitRejectedSignal, emitSignalEvent } from "./signal-events";
 import { deleteExpiredSaved } from "./stored-lists";
 
 export interface DeliveryQueue {
@@ -109,7 +109,10 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       emitSignalEvent(target, entry, "queued");
       for (const dropped of addWithinCaps(entries, entry, atFront, tuning)) {
         store.takeBack(dropped);
-        settleEntry(dropped, new FeedbackSubmitError(`queue full, dropped the oldest signal (${++droppedCount} dropped so far)`));
+        const error = new FeedbackSubmitError(`queue full, dropped the oldest signal (${++droppedCount} dropped so far)`);
+        // One already settled (given up, saved) had its last event then.
+        if (!dropped.settled) emitSignalEvent(target, dropped, "rejected", { error: error.message });
+        settleEntry(dropped, error);
       }
     }
     pump();
@@ -187,8 +190,10 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
       else if (!answered) connectivity.timedOut();
       // The endpoint was found blocked: this entry was given up with the others.
       if (!entries.includes(entry)) return;
+      // The number its sending event had, before the decision spends it.
+      const attemptNumber = entry.attempts + entry.networkFailures + 1;
       const decision = decideAfterAttempt(entry, result, connectivity.isDown());
-      emitAttemptEvent(target, entry, result, decision);
+      emitAttemptEvent(target, entry, result, decision, attemptNumber);
       if (!decision || decision instanceof Error) end(entry, decision);
       else if (decision != "wait") {
         entry.notBeforeMs = monoMs() + decision.waitMs;
@@ -245,8 +250,12 @@ export function createDeliveryQueue(target: SignalTarget, destination: string, t
   return {
     send(signal, owner) {
       const capped = capSignal(signal);
-      if (capped instanceof Error) return Promise.reject(capped);
-      if (requestProblem) return Promise.reject(requestError());
+      // Refused before any queue: its only event.
+      if (capped instanceof Error || requestProblem) {
+        const refused = capped instanceof Error ? capped : requestError();
+        emitRejectedSignal(target, signal, refused);
+        return Promise.reject(refused);
+      }
       lastOwner ??= owner;
       return new Promise<void>((resolve, reject) => {
         add([newEntry({ id: uniqueId(), ...capped, queuedAtMs: nowMs(), owner, settle: (error) => (error ? reject(error) : resolve()) })]);

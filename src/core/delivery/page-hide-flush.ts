@@ -29,8 +29,9 @@ export function flushOnPageHide(
   const mayLeaveNow = new Set(canSend ? dueEntries(entries, 0, now, Infinity).due : []);
   const leftBehind = entries.slice().filter((entry) => (entry.inFlight ? !entry.keepalive : !(mayLeaveNow.has(entry) && sendWithKeepalive(entry)) && entries.includes(entry)));
   // Saved copies are taken back when a signal goes out later, so a page that comes back sends each once.
-  // A keepalive request outlives the page, but nobody reads its answer: a 5xx or 429 then would lose the signal.
-  save(entries.filter((e) => e.owner.persist && (leftBehind.includes(e) || (e.inFlight && reason == "pagehide"))));
+  // A keepalive request in flight is not saved too: most are accepted, and each saved copy would be sent again on
+  // the next visit. One the server answers 5xx/429 after the page is gone is lost (nobody reads the answer).
+  save(leftBehind.filter((e) => e.owner.persist));
   for (const entry of leftBehind) {
     // A hidden page keeps running: a plain request in flight may still finish, and what waits its turn still goes.
     const stillGoes = reason == "hidden" && (entry.inFlight || (canSend && !mayLeaveNow.has(entry)));

@@ -73,7 +73,7 @@ export function emitSignalEvent(target: Target, entry: Signal, status: SignalEve
 }
 
 /** The event an attempt's outcome makes: delivered, rejected, or retrying (after a wait, or once the connection is back). */
-export function emitAttemptEvent(target: Target, entry: Signal, result: AttemptResult, decision: Decision): void {
+export function emitAttemptEvent(target: Target, entry: Signal, result: AttemptResult, decision: Decision, attempt: number): void {
   const answer = result as { error?: FeedbackSubmitError };
   const next = decision as { message?: string; why?: string; waitMs?: number } | undefined;
   emitSignalEvent(
@@ -81,7 +81,7 @@ export function emitAttemptEvent(target: Target, entry: Signal, result: AttemptR
     entry,
     next ? (next instanceof Error ? "rejected" : "retrying") : "delivered",
     // While the connection is down ("wait") the error is the attempt's own (a network error), and no wait is set.
-    next && { httpStatus: answer.error?.status, error: next.message ?? next.why ?? (result as string), retryInMs: next.waitMs },
+    { attempt, ...(next && { httpStatus: answer.error?.status, error: next.message ?? next.why ?? (result as string), retryInMs: next.waitMs }) },
   );
 }
 

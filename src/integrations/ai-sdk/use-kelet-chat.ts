@@ -90,7 +90,8 @@ export function useKeletChat<TChat extends ChatLike>(chat: TChat, options: Kelet
     if (!isAnswering(chat.status)) abandonSignalled.current = false;
   }, [chat.status]);
 
-  useLayoutEffect(() => {
+  // Passive, not layout: a Suspense fallback hiding the chat runs layout cleanups but keeps it mounted.
+  useEffect(() => {
     unmounting.current = false;
     return () => {
       unmounting.current = true;
