@@ -16,6 +16,7 @@ import { runSeed } from "./run-seed";
  */
 const STILL_FAILING: Record<number, string> = {
   1: "order",
+  2: "order",
   3: "order",
   4: "order (a copy storage failed to take back, claimed by another tab)",
   10: "order",
@@ -26,7 +27,6 @@ const STILL_FAILING: Record<number, string> = {
   26: "retry-after (a keepalive retry from a page left)",
   31: "order",
   33: "order",
-  37: "order",
   38: "other (a missing fetch taken for a network failure)",
 };
 

@@ -43,11 +43,12 @@ export function checkInvariants(world: SimWorld, finalVisitWallMs: number, liveL
       // A saved signal may expire (7 days, counted by the tabs' wall clock): discarded, as documented.
       const latestWallMs = Math.max(endWallMs, world.clock.maxWallMs);
       const expired = !!signal.expiredWhenPlanted || (latestWallMs - signal.sentAtWallMs >= STORED_SIGNAL_MAX_AGE_MS && (signal.planted || world.storage.everSaved.has(signal.simId)));
-      // Unavoidable: its last request was a keepalive one that outlived its page and failed, and the page could not
-      // keep a copy (persist off, or storage unusable when it went away).
+      // Unavoidable by design: its last request was a keepalive one that outlived its page and failed. The page keeps
+      // no copy of a request in flight (each copy would be sent again on the next visit, a duplicate for the many that
+      // are accepted), and nobody is left to read the answer.
       const lastAttempt = world.server.attempts.filter((a) => a.simId == signal.simId).at(-1);
       const holder = lastAttempt && world.loads.find((l) => l.loadId == lastAttempt.loadId);
-      const lostWithPage = !!lastAttempt?.keepalive && !!holder && !holder.alive && (!signal.persist || holder.storageWorkedAtUnload === false);
+      const lostWithPage = !!lastAttempt?.keepalive && !!holder && !holder.alive;
       if (finals.length == 0 && !expired && !lostWithPage) {
         failures.push(`${name} was lost: never accepted by the server, and ${signal.rejections.length ? `only told "${signal.rejections.at(-1)!.message}"` : "never rejected"} (state ${signal.state})`);
       }
