@@ -1,6 +1,6 @@
 // Adversarial review of useAnswerSignals / watchAnswer (issue 21, API.md D), through the public entries only.
 import { act, render, screen } from "@testing-library/react";
-import { StrictMode, Suspense, use, type ReactNode } from "react";
+import { StrictMode, Suspense, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { beforeEach, describe, expect, it } from "vitest";
 import { KeletProvider, useAnswerSignals } from "../../src";
@@ -72,7 +72,8 @@ describe("useAnswerSignals: what leaving means", () => {
   it("a loading fallback covering my answer for a moment is not me abandoning it", async () => {
     const never = new Promise<never>(() => {});
     function MaybeWaiting({ wait }: { wait: boolean }) {
-      if (wait) use(never);
+      // Thrown, not use(): the classic way works in React 18 too.
+      if (wait) throw never;
       return null;
     }
     const tree = (wait: boolean) => (

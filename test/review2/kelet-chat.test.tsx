@@ -1,6 +1,6 @@
 // Adversarial review of useKeletChat's Kelet names (issue 21 part 3, API.md C.19), with a stand-in for useChat's helpers.
 import { act, cleanup, render } from "@testing-library/react";
-import { StrictMode, Suspense, use } from "react";
+import { StrictMode, Suspense } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { KeletProvider } from "../../src";
 import { useKeletChat, type ChatLike } from "../../src/integrations/ai-sdk";
@@ -71,7 +71,8 @@ describe("useKeletChat speaks Kelet's names", () => {
     const inbox = createTestInbox();
     const never = new Promise<never>(() => {});
     function MaybeWaiting({ wait }: { wait: boolean }) {
-      if (wait) use(never);
+      // Thrown, not use(): the classic way works in React 18 too.
+      if (wait) throw never;
       return null;
     }
     const page = (wait: boolean) => (
