@@ -38,7 +38,7 @@ describe("page hide subscriptions", () => {
     });
     const offGood = subscribePageHide("flush-queue", after);
     window.dispatchEvent(new Event("pagehide"));
-    expect(after).toHaveBeenCalledWith("pagehide");
+    expect(after).toHaveBeenCalledWith("pagehide", false);
     offBad();
     offGood();
   });

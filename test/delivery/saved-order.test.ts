@@ -32,7 +32,8 @@ describe("signals saved for the next visit keep their order", () => {
     ["when the tab was hidden before it was closed", 0, true],
   ])("a comment never overtakes its vote on the next visit when both were queued %s", async (_, jumpMs, hiddenFirst = false) => {
     const target = { apiKey: `pk_saved_order_${jumpMs}_${hiddenFirst}`, project: "p", baseUrl: server.origin };
-    // The first page's vote is still in flight (a slow answer) when the page is left: both are saved.
+    // The first page's vote is still in flight (a slow answer) when the page is left: its keepalive request
+    // outlives the page and is not saved too (that copy would be a duplicate); the comment is saved.
     server.plan({ status: 200, delayMs: 4000 });
     const first = (await loadPage()).createSignalSender(target);
     const releaseFirst = first.start();
@@ -43,7 +44,7 @@ describe("signals saved for the next visit keep their order", () => {
     void first.send(signal("comment")).catch(() => {});
     await server.waitForRequests(1);
     if (hiddenFirst) {
-      // Hidden: the comment is saved, the vote's plain request may still finish; then closed: the vote is saved too.
+      // Hidden: the comment is saved, the vote's request may still finish; then closed.
       Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
       document.dispatchEvent(new Event("visibilitychange"));
       Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
@@ -57,9 +58,9 @@ describe("signals saved for the next visit keep their order", () => {
     delete holder[REGISTRY];
     const second = (await loadPage()).createSignalSender(target);
     const releaseSecond = second.start();
-    await server.waitForRequests(3);
+    await server.waitForRequests(2);
     await realSleep(300);
-    expect(triggers().slice(1, 3)).toEqual(["vote", "comment"]);
+    expect(triggers()).toEqual(["vote", "comment"]);
     releaseSecond();
   }, 20_000);
 });
