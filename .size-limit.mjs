@@ -2,8 +2,8 @@
 // PERFORMANCE.md's targets: 12 KiB (provider + useFeedbackState), 18 KiB (every export, own code), 36 KiB
 // (provider + VoteFeedback with Radix), /core no bigger than the hooks-only app, <KeletDevtools /> at most 200 B
 // in production. The first three are NOT met since issue 18's delivery rules 10-16 (UTF-8 caps, per-record reads,
-// expiry in storage, lease and eviction order, page-hide order and Retry-After, configuration errors: ~1.07 kB
-// after a size pass) and issue 20's signal stream (~0.3 kB). Until they are, these limits are guards just above
+// expiry in storage, lease and eviction order, page-hide order and Retry-After, configuration errors, queue order in
+// storage and monotonic waits: ~1.45 kB after a size pass) and issue 20's signal stream (~0.3 kB). Until they are, these limits are guards just above
 // what ships, so any growth fails CI instead of passing unnoticed; each line names its target.
 // Each JS check is bundled as an app's production build would be: NODE_ENV is "production",
 // so development-only messages are dropped, and the listed packages stay external.
@@ -17,7 +17,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "13.35 kB", // target: 12 KiB (12,288 B): not met, 13.28 kB ships
+    limit: "13.7 kB", // target: 12 KiB (12,288 B): not met, 13.66 kB ships
   },
   {
     name: "every export, own code only (react and Radix external)",
@@ -26,7 +26,7 @@ export default [
     ignore: ["react", "react-dom", "@radix-ui/*"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "19.35 kB", // target: 18 KiB (18,432 B): not met, 19.28 kB ships
+    limit: "19.9 kB", // target: 18 KiB (18,432 B): not met, 19.85 kB ships
   },
   {
     name: "an app without React importing createKeletClient from /core",
@@ -34,7 +34,7 @@ export default [
     import: "{ createKeletClient }",
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "9.25 kB", // target: no bigger than the hooks-only app (met); the delivery service is most of it
+    limit: "9.62 kB", // target: no bigger than the hooks-only app (met); the delivery service is most of it
   },
   {
     name: "an app importing KeletProvider + VoteFeedback, Radix included (react external)",
@@ -43,7 +43,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "37.35 kB", // target: 36 KiB (36,864 B): not met, 37.28 kB ships (Radix Popover alone is ~25 KiB)
+    limit: "37.9 kB", // target: 36 KiB (36,864 B): not met, 37.83 kB ships (Radix Popover alone is ~25 KiB)
   },
   {
     name: "an app importing only useKeletFeedbackAdapter (@kelet-ai/feedback-ui/assistant-ui; react and Radix external)",
@@ -80,7 +80,7 @@ export default [
     ignore: ["react", "react-dom"],
     modifyEsbuildConfig: production,
     gzip: true,
-    limit: "13.48 kB", // the hooks-only app's guard + 200 B (test/package checks the difference itself)
+    limit: "13.87 kB", // the hooks-only app's guard + 200 B (test/package checks the difference itself)
   },
   {
     name: "the default theme, dist/styles.css",
