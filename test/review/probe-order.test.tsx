@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { captureContext } from "../support/capture-context";
 import { useSignalServer, type ReceivedRequest } from "../support/signal-server";
 import { realSleep, settleLeftovers, track } from "../delivery/helpers";
+import { waitUntil } from "./page-events";
 
 const server = useSignalServer();
 afterEach(() => settleLeftovers());
@@ -11,13 +12,6 @@ afterEach(() => {
   localStorage.clear();
 });
 
-async function waitUntil(done: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await realSleep(10);
-  }
-}
 const sessionOf = (request: ReceivedRequest) => (request.method == "POST" ? (JSON.parse(request.body).session_id as string) : undefined); // development also sends a GET no-cors probe of a failing origin
 const triggerOf = (request: ReceivedRequest) => (request.method == "POST" ? (JSON.parse(request.body).trigger_name as string) : undefined); // development also sends a GET no-cors probe of a failing origin
 

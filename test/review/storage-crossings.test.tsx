@@ -5,6 +5,7 @@ import { captureContext } from "../support/capture-context";
 import { useSignalServer } from "../support/signal-server";
 import { realSleep, settleLeftovers, track } from "../delivery/helpers";
 import { resetTestTuning, testTuning } from "../delivery/tuned-sender";
+import { waitUntil, setBrowserOnline } from "./page-events";
 
 vi.mock("../../src/core/signal-sender", () => import("../delivery/tuned-sender"));
 
@@ -18,17 +19,6 @@ afterEach(() => {
   localStorage.clear();
 });
 
-async function waitUntil(done: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await realSleep(10);
-  }
-}
-function setBrowserOnline(online: boolean) {
-  vi.spyOn(navigator, "onLine", "get").mockReturnValue(online);
-  window.dispatchEvent(new Event(online ? "online" : "offline"));
-}
 function hideTab() {
   Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
   document.dispatchEvent(new Event("visibilitychange"));
