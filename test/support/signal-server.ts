@@ -39,7 +39,7 @@ export interface SignalServerOptions {
 
 /**
  * A real HTTP server on 127.0.0.1 that records every request (CORS
- * preflights excepted) and answers from a plan (then with 200 once the plan
+ * preflights and development's GET probes excepted) and answers from a plan (then with 200 once the plan
  * is used up).
  */
 export interface SignalServer {
@@ -78,6 +78,12 @@ export async function startSignalServer(options: SignalServerOptions = {}): Prom
         "Access-Control-Max-Age": "600",
       });
       res.end();
+      return;
+    }
+    // Development's no-cors probe of an origin that failed (a GET of "/"): the server is up, so it answers; it is
+    // no signal, so it is neither recorded nor given a planned answer.
+    if (req.method === "GET") {
+      res.writeHead(200).end();
       return;
     }
     const chunks: Buffer[] = [];
